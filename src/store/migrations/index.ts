@@ -1,0 +1,6 @@
+import type { Migration } from '../migrate.ts';
+import { coreMigrations } from './core.ts';
+
+// Every area's migrations, in the order they are applied. An area appends to its own list
+// (src/store/migrations/<area>.ts) and is registered here once.
+export const allMigrations: Migration[] = [...coreMigrations];
