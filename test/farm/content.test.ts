@@ -1,0 +1,83 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { generateArticles, FARM_KINDS, applyStyle, CLEAN_STYLE } from './content.ts';
+
+test('generateArticles is deterministic for a seed and differs between seeds', () => {
+  const a = generateArticles(60, 42);
+  const b = generateArticles(60, 42);
+  const c = generateArticles(60, 43);
+  assert.equal(a.length, 60);
+  assert.deepEqual(a, b);
+  assert.notDeepEqual(a.map((x) => x.title), c.map((x) => x.title));
+});
+
+test('every kind occurs and ground truth follows the kind', () => {
+  const items = generateArticles(600, 5);
+  for (const kind of FARM_KINDS) assert.ok(items.some((x) => x.kind === kind), `no ${kind} item`);
+  for (const x of items) {
+    assert.equal(x.critical, x.kind === 'critical');
+    assert.equal(x.mentionsMunicipality, ['press-release', 'critical', 'neutral', 'mayor-criticises-other'].includes(x.kind));
+    assert.equal(x.releaseId !== undefined, x.kind === 'press-release');
+    const paras = x.paragraphs.length + 1; // the lead is the first paragraph of the story
+    assert.ok(paras >= 3 && paras <= 9, `${x.id} has ${paras} paragraphs`);
+    assert.equal(x.body, x.paragraphs.join('\n\n'));
+  }
+});
+
+test('municipality texts name the municipality in some spelling; negatives never do', () => {
+  const fold = (t: string) => t.replace(/ي/g, 'ی').replace(/ك/g, 'ک').replace(/ـ/g, '');
+  for (const x of generateArticles(400, 9)) {
+    const text = fold([x.title, x.lead, x.body].join(' '));
+    const named = /شهرداری تبریز|شهردار تبریز|شهرداری منطقه|منطقه \S+ شهرداری تبریز|سازمان (اتوبوسرانی|قطار شهری) تبریز/.test(text);
+    if (x.kind === 'city-not-municipality' || x.kind === 'unrelated' || x.kind === 'other-city') {
+      assert.ok(!/شهرداری تبریز|شهردار تبریز/.test(text), `${x.id} (${x.kind}) names the municipality: ${x.title}`);
+    } else {
+      assert.ok(named, `${x.id} (${x.kind}) never names the municipality: ${x.title}`);
+    }
+  }
+});
+
+test('republications share a releaseId across outlets and differ in text', () => {
+  const items = generateArticles(300, 11);
+  const byRelease = new Map<string, typeof items>();
+  for (const x of items) if (x.releaseId) byRelease.set(x.releaseId, [...(byRelease.get(x.releaseId) ?? []), x]);
+  const groups = [...byRelease.values()].filter((g) => g.length > 1);
+  assert.ok(groups.length >= 5);
+  const edited = groups.filter((g) => g.some((x) => x.lead + x.body !== g[0].lead + g[0].body));
+  assert.ok(edited.length >= groups.length * 0.8, 'republications should be edited copies, not identical');
+  for (const g of groups) assert.equal(new Set(g.map((x) => x.storyId)).size, 1);
+});
+
+test('distinct stories of one event exist (clustering must tell them from republications)', () => {
+  const items = generateArticles(400, 3);
+  const storiesPerEvent = new Map<string, Set<string>>();
+  for (const x of items) storiesPerEvent.set(x.eventId, (storiesPerEvent.get(x.eventId) ?? new Set()).add(x.storyId));
+  assert.ok([...storiesPerEvent.values()].some((s) => s.size >= 2));
+});
+
+test('text noise: Arabic letters, missing ZWNJ, kashida, mixed digits all occur', () => {
+  const items = generateArticles(800, 2);
+  const all = items.map((x) => x.title + x.lead + x.body).join('\n');
+  assert.match(all, /شهرداري تبريز/);
+  assert.match(all, /میشود|مي‌شود|میشود/);
+  assert.match(all, /می شود/);
+  assert.match(all, /ـ/);
+  assert.match(all, /[0-9]/);
+  assert.match(all, /[٠-٩]/);
+  assert.match(all, /[۰-۹]/);
+});
+
+test('applyStyle converts letters and digits and keeps clean text intact', () => {
+  const s = 'شهرداری‌ها ۱۲ کیلومتر';
+  assert.equal(applyStyle(s, CLEAN_STYLE), s);
+  assert.equal(applyStyle(s, { letters: 'arabic', zwnj: 'drop', digits: 'ascii', kashida: false }), 'شهرداريها 12 كيلومتر');
+});
+
+test('other cities use their own names', () => {
+  const items = generateArticles(80, 1, { city: 'mashhad' });
+  assert.ok(items.every((x) => x.city === 'mashhad'));
+  const text = items.map((x) => x.lead + x.body).join(' ').replace(/ي/g, 'ی');
+  assert.match(text, /شهرداری مشهد|شهردار مشهد/);
+  assert.doesNotMatch(text, /تبریز/);
+  assert.throws(() => generateArticles(5, 1, { city: 'gotham' as never }), /unknown city "gotham"/);
+});

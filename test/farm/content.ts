@@ -1,0 +1,262 @@
+// Deterministic synthetic Persian news for the outlet farm and for tests.
+//
+// A corpus is planned as events → distinct stories → copies. A press release is one story
+// copied by several outlets with small edits (same releaseId); an agency story may be copied
+// verbatim-ish too (same storyId, no releaseId). Copies are rendered on demand from the plan,
+// so a 10,000-article farm keeps only the story drafts in memory.
+import { CITIES, OUTLET_NAMES, SYNONYMS, type FarmCity, type CityVocab } from './vocab.ts';
+import { generateEvent, type FarmArticleKind, type StoryDraft } from './stories.ts';
+import { type Rng, makeRng, subSeed, int, pick, chance } from './rng.ts';
+
+export type { FarmArticleKind } from './stories.ts';
+export { FARM_KINDS } from './stories.ts';
+export type { FarmCity } from './vocab.ts';
+export { CITIES, FARM_CITIES } from './vocab.ts';
+
+export interface FarmArticle {
+  /** Unique per copy: `s{story}-c{copy}`. */
+  id: string;
+  title: string;
+  kicker?: string;
+  /** The lead (summary) paragraph; not repeated in `body`. */
+  lead: string;
+  /** Body paragraphs joined by "\n\n" (lead excluded). */
+  body: string;
+  paragraphs: string[];
+  kind: FarmArticleKind;
+  /** Same for every republication of one municipality press release. */
+  releaseId?: string;
+  /** Same for copies of one story (a release and its republications, or an agency copy). */
+  storyId: string;
+  /** Distinct stories about one event (e.g. a release and a critical report on the same metro opening). */
+  eventId: string;
+  city: FarmCity;
+  publishedAt: Date;
+  mentionsMunicipality: boolean;
+  critical: boolean;
+  /** The outlet whose boilerplate the copy carries. */
+  outletNameFa: string;
+  /** How the text was disfigured (for debugging a failing extraction or match). */
+  style: TextStyle;
+}
+
+export interface TextStyle {
+  /** 'arabic': ي/ك instead of ی/ک throughout (old CMSs, windows-1256 sites). */
+  letters: 'persian' | 'arabic';
+  /** ZWNJ kept, dropped («میشود») or replaced by a space («می شود»). */
+  zwnj: 'keep' | 'drop' | 'space';
+  digits: 'persian' | 'ascii' | 'arabic-indic' | 'mixed';
+  /** Kashida (ـ) stretched into a word of the title. */
+  kashida: boolean;
+}
+
+export const CLEAN_STYLE: TextStyle = { letters: 'persian', zwnj: 'keep', digits: 'persian', kashida: false };
+
+const MUNICIPAL_KINDS = new Set<FarmArticleKind>(['press-release', 'critical', 'neutral', 'mayor-criticises-other']);
+
+export interface PlannedStory {
+  storyId: string;
+  eventId: string;
+  releaseId?: string;
+  draft: StoryDraft;
+  /** Time the first copy appeared. */
+  publishedAt: number;
+}
+
+/** A copy of a story, not yet rendered: a few numbers. */
+export interface PlannedCopy {
+  story: number;
+  copy: number;
+  seed: number;
+  publishedAt: number;
+}
+
+export interface CorpusPlan {
+  city: CityVocab;
+  stories: PlannedStory[];
+  copies: PlannedCopy[];
+}
+
+export interface PlanOptions {
+  city?: FarmCity;
+  /** Newest possible publication time; default 2026-11-22T06:00:00Z so output does not depend on the clock. */
+  now?: Date;
+  /** Publication times are spread over this many days before `now` (default 3). */
+  spanDays?: number;
+}
+
+export const DEFAULT_NOW = new Date('2026-11-22T06:00:00Z');
+
+export function cityVocab(city: string = 'tabriz'): CityVocab {
+  const c = (CITIES as Record<string, CityVocab>)[city];
+  if (!c) throw new Error(`farm: unknown city "${city}"; use one of ${Object.keys(CITIES).join(', ')}`);
+  return c;
+}
+
+/** Plans `count` article copies: events, their stories, and how many outlets copy each story. */
+export function planCorpus(count: number, seed = 1, opts: PlanOptions = {}): CorpusPlan {
+  if (!Number.isInteger(count) || count < 0) throw new Error(`farm: article count must be a whole number ≥ 0, got ${count}`);
+  const city = cityVocab(opts.city);
+  const now = (opts.now ?? DEFAULT_NOW).getTime();
+  const span = (opts.spanDays ?? 3) * 86_400_000;
+  const rng = makeRng(subSeed(seed, 'plan', city.id));
+  const stories: PlannedStory[] = [];
+  const copies: PlannedCopy[] = [];
+  let events = 0;
+  let releases = 0;
+  while (copies.length < count) {
+    const ev = generateEvent(rng, city);
+    const eventId = `ev-${++events}`;
+    for (const draft of ev.drafts) {
+      if (copies.length >= count) break;
+      const storyNo = stories.length;
+      const first = now - Math.floor(rng() * span);
+      stories.push({
+        storyId: `st-${storyNo + 1}`,
+        eventId,
+        releaseId: draft.kind === 'press-release' ? `rel-${++releases}` : undefined,
+        draft,
+        publishedAt: first,
+      });
+      const n = draft.kind === 'press-release' ? int(rng, 2, 5) : chance(rng, 0.2) ? 2 : 1;
+      for (let k = 0; k < n && copies.length < count; k++) {
+        const delay = k === 0 ? 0 : int(rng, 5, 360) * 60_000;
+        copies.push({ story: storyNo, copy: k, seed: Math.floor(rng() * 2 ** 32), publishedAt: Math.min(now, first + delay) });
+      }
+    }
+  }
+  return { city, stories, copies };
+}
+
+export interface RenderOutlet {
+  nameFa: string;
+  style: TextStyle;
+}
+
+/** Renders one planned copy as the given outlet would publish it. */
+export function renderCopy(plan: CorpusPlan, copy: PlannedCopy, outlet: RenderOutlet): FarmArticle {
+  const s = plan.stories[copy.story];
+  const d = s.draft;
+  const rng = makeRng(copy.seed);
+  const muni = `شهرداری ${plan.city.fa}`;
+  let title = d.titles[0];
+  let lead = d.lead;
+  let paragraphs = [...d.paragraphs];
+  if (copy.copy > 0) {
+    // A republication: the edits outlets really make to a release they reprint.
+    if (d.titles.length > 1 && chance(rng, 0.7)) title = d.titles[1 + Math.floor(rng() * (d.titles.length - 1))];
+    const own = `به گزارش روابط عمومی ${muni}،`;
+    if (lead.startsWith(own)) {
+      const r = rng();
+      if (r < 0.4) lead = lead.replace(own, `به گزارش خبرنگار ${outlet.nameFa}،`);
+      else if (r < 0.7) lead = lead.replace(own, `به گزارش ${outlet.nameFa} به نقل از روابط عمومی ${muni}،`);
+    } else if (chance(rng, 0.5)) {
+      lead = `به گزارش ${outlet.nameFa}، ${lead}`;
+    }
+    if (paragraphs.length >= 3 && chance(rng, 0.5)) {
+      const i = int(rng, 0, paragraphs.length - 2);
+      [paragraphs[i], paragraphs[i + 1]] = [paragraphs[i + 1], paragraphs[i]];
+    }
+    if (chance(rng, 0.4)) paragraphs = paragraphs.map(reorderSentences);
+    const swaps = SYNONYMS.filter(() => chance(rng, 0.35));
+    const swap = (t: string) => swaps.reduce((acc, [a, b]) => acc.split(a).join(b), t);
+    lead = swap(lead);
+    paragraphs = paragraphs.map(swap);
+    if (paragraphs.length >= 3 && chance(rng, 0.4)) paragraphs.pop();
+  }
+  const sign = pick(rng, ['انتهای پیام', 'انتهای پیام/', '/ ۱۰۱', '', '', '']);
+  if (sign) paragraphs.push(sign);
+  const style = outlet.style;
+  const t = (text: string, i: number) => applyStyle(text, style, copy.seed + i);
+  const styledParagraphs = paragraphs.map((p, i) => t(p, i + 3));
+  return {
+    id: `s${copy.story + 1}-c${copy.copy + 1}`,
+    title: style.kashida ? stretch(t(title, 0), rng) : t(title, 0),
+    kicker: d.kicker ? t(d.kicker, 1) : undefined,
+    lead: t(lead, 2),
+    body: styledParagraphs.join('\n\n'),
+    paragraphs: styledParagraphs,
+    kind: d.kind,
+    releaseId: s.releaseId,
+    storyId: s.storyId,
+    eventId: s.eventId,
+    city: plan.city.id,
+    publishedAt: new Date(copy.publishedAt),
+    mentionsMunicipality: MUNICIPAL_KINDS.has(d.kind),
+    critical: d.kind === 'critical',
+    outletNameFa: outlet.nameFa,
+    style,
+  };
+}
+
+/** A random but realistic style: most outlets are clean, some are not. */
+export function randomStyle(rng: Rng): TextStyle {
+  return {
+    letters: chance(rng, 0.15) ? 'arabic' : 'persian',
+    zwnj: pick(rng, ['keep', 'keep', 'keep', 'drop', 'space'] as const),
+    digits: pick(rng, ['persian', 'persian', 'persian', 'ascii', 'arabic-indic', 'mixed'] as const),
+    kashida: chance(rng, 0.1),
+  };
+}
+
+export interface GenerateOptions extends PlanOptions {
+  /** Style for every article; default a seeded random style per article. */
+  style?: TextStyle;
+}
+
+/**
+ * `count` deterministic Persian news items about `opts.city` (default Tabriz) with ground truth.
+ * Republications of a release carry different outlets' boilerplate and edits.
+ */
+export function generateArticles(count: number, seed = 1, opts: GenerateOptions = {}): FarmArticle[] {
+  const plan = planCorpus(count, seed, opts);
+  const rng = makeRng(subSeed(seed, 'outlets'));
+  return plan.copies.map((copy) => {
+    const name = pick(rng, OUTLET_NAMES).fa;
+    const style = opts.style ?? randomStyle(rng);
+    return renderCopy(plan, copy, { nameFa: name, style });
+  });
+}
+
+// ---------------------------------------------------------------------------------------------
+// Text disfigurement, as found on real pages.
+
+const PERSIAN_DIGITS = '۰۱۲۳۴۵۶۷۸۹';
+const ARABIC_DIGITS = '٠١٢٣٤٥٦٧٨٩';
+
+function convertDigits(text: string, to: 'persian' | 'ascii' | 'arabic-indic'): string {
+  return text.replace(/[0-9۰-۹٠-٩]/g, (ch) => {
+    const code = ch.charCodeAt(0);
+    const v = code <= 57 ? code - 48 : code >= 0x6f0 ? code - 0x6f0 : code - 0x660;
+    return to === 'ascii' ? String(v) : to === 'persian' ? PERSIAN_DIGITS[v] : ARABIC_DIGITS[v];
+  });
+}
+
+export function applyStyle(text: string, style: TextStyle, seed = 0): string {
+  let out = text;
+  if (style.letters === 'arabic') out = out.replace(/ی/g, 'ي').replace(/ک/g, 'ك');
+  if (style.zwnj === 'drop') out = out.replace(/\u200c/g, '');
+  else if (style.zwnj === 'space') out = out.replace(/\u200c/g, ' ');
+  if (style.digits === 'mixed') {
+    const options = ['persian', 'ascii', 'arabic-indic'] as const;
+    out = convertDigits(out, options[Math.abs(seed) % 3]);
+  } else out = convertDigits(out, style.digits);
+  return out;
+}
+
+const JOINING = /[بپتثجچحخسشصضطظعغفقکگلمنهیيك]/;
+
+function stretch(title: string, rng: Rng): string {
+  const words = title.split(' ');
+  const candidates = words.map((w, i) => (w.length >= 4 && JOINING.test(w[0]) && JOINING.test(w[1]) ? i : -1)).filter((i) => i >= 0);
+  if (candidates.length === 0) return title;
+  const i = pick(rng, candidates);
+  words[i] = words[i][0] + 'ـــ' + words[i].slice(1);
+  return words.join(' ');
+}
+
+function reorderSentences(paragraph: string): string {
+  const parts = paragraph.split(/(?<=\.)\s+/);
+  if (parts.length < 2) return paragraph;
+  return [parts[1], parts[0], ...parts.slice(2)].join(' ');
+}
