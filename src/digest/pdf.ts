@@ -34,7 +34,7 @@ export async function htmlFileToPdf(htmlPath: string, fixedDate: Date): Promise<
     browser = await launchChromium();
     const page = await browser.newPage();
     await page.goto(pathToFileURL(htmlPath).href, { waitUntil: 'load' });
-    await page.evaluate(() => document.fonts.ready.then(() => undefined));
+    await page.evaluate('document.fonts.ready.then(() => undefined)');
     const pdf = await page.pdf({ format: 'A4', printBackground: true, preferCSSPageSize: true });
     return { ok: true, pdf: pinPdfDates(Buffer.from(pdf), fixedDate) };
   } catch (err) {

@@ -12,10 +12,19 @@ import { renderDigestText } from './render-text.ts';
 import { htmlFileToPdf } from './pdf.ts';
 import { formatDay, parseJalaliDay, tehranWallToUtc } from './jalali.ts';
 import { toGregorian } from 'jalaali-js';
+import { createMailer, type Mailer } from '../alerts/mailer.ts';
+import { deliverQueued, type DeliveryReport } from '../alerts/queue.ts';
+import { queueDigestMail } from './mail.ts';
 
 export interface WriteDigestOptions extends DigestOptions {
   /** Set false to skip the PDF (Chromium start-up costs a few seconds). Default true. */
   pdf?: boolean;
+  /** Queue the digest e-mail for profile.recipients.digest and deliver what is due. */
+  email?: boolean;
+  /** Transport for `email`; default createMailer(process.env, dataDir) (SMTP_URL or the outbox). */
+  mailer?: Mailer;
+  /** Clock for the mail queue (tests); default now. Never enters the digest itself. */
+  now?: Date;
 }
 
 export interface WrittenDigest {
@@ -28,6 +37,8 @@ export interface WrittenDigest {
   pdfNote?: string;
   totals: DigestTotals;
   digest: Digest;
+  /** With `email`: whether the mail was queued now (false: queued before, or no recipients) and the delivery run. */
+  email?: { queued: boolean; delivery: DeliveryReport };
 }
 
 export interface StoredDigest {
@@ -104,7 +115,19 @@ export async function writeDigest(dataDir: string, db: Db, opts: WriteDigestOpti
        pdf_path = excluded.pdf_path, built_at = excluded.built_at`,
   ).run(digest.city, digest.day, digest.issue, html, text, JSON.stringify(digest.totals), htmlPath, textPath, pdfPath ?? null, new Date().toISOString());
 
-  return { day: digest.day, issue: digest.issue, htmlPath, textPath, pdfPath, pdfNote, totals: digest.totals, digest };
+  let email: WrittenDigest['email'];
+  if (opts.email) {
+    const now = opts.now ?? new Date();
+    const queued = queueDigestMail(db, digest, opts.profile, now);
+    const mailer = opts.mailer ?? createMailer(process.env, dataDir);
+    try {
+      email = { queued, delivery: await deliverQueued(db, mailer, now) };
+    } finally {
+      if (!opts.mailer) mailer.close();
+    }
+  }
+
+  return { day: digest.day, issue: digest.issue, htmlPath, textPath, pdfPath, pdfNote, totals: digest.totals, digest, email };
 }
 
 interface DigestRow {
