@@ -1,0 +1,407 @@
+// The match key: the folded form used for mention detection, dedup and search, on documents and
+// queries alike. See docs/decisions/normalize.md for the folding choices and their limits.
+//
+// Two passes over reusable typed-array buffers (no per-character regex, no per-character strings):
+//   1. fold characters through the KEY table and cut the text into tokens, remembering whether the
+//      gap before each token was "soft" (spaces/ZWNJ only) or "hard" (punctuation, newline);
+//   2. apply the token rules (bound suffixes and prefixes, a few compounds) and emit the key.
+
+import { KEY, KEY_DROP, KEY_EXPAND, KEY_EXPANDS } from './chars.ts';
+
+export interface KeyWithMap {
+  key: string;
+  /** map[i] = offset in the original text of key character i. */
+  map: Int32Array;
+}
+
+// ---- token rule data (all in the folded alphabet: آ→ا, ة/ۀ→ه, ئ→ی) ----
+
+const codes = (s: string): number[] => Array.from(s, (c) => c.charCodeAt(0));
+
+/** Standalone tokens glued onto the previous word: «بزرگ‌تر» = «بزرگ تر» = «بزرگتر». */
+const JOIN_PREV = ['تر', 'ترین', 'گر', 'گری'].map(codes);
+/** Standalone tokens glued onto the next word: «می‌روند» = «می روند» = «میروند». */
+const JOIN_NEXT = ['می', 'نمی', 'بی'].map(codes);
+const MI = codes('می');
+const NAMI = codes('نمی');
+const MAH = codes('ماه');
+/** Plural suffixes split off the stem: «شهرداریها» = «شهرداری‌ها» = «شهرداری ها». Longest first. */
+const PLURAL = ['هایی', 'های', 'ها'].map(codes);
+/** Stems whose «ها» is part of the word, not a plural: تنها انتها اشتها اژدها. */
+const PLURAL_EXCEPTIONS = new Set(['تن', 'انت', 'اشت', 'اژد']);
+/** Arabic compound heads written with or without a gap before «ال»: «بین‌الملل» = «بینالملل». */
+const AL_HEADS = ['بین', 'فوق', 'حق', 'دار', 'علی', 'ذی', 'ذوی', 'بیت', 'دایره'].map(codes);
+const ALEF = 0x627;
+const LAM = 0x644;
+const HEH = 0x647;
+const YEH = 0x6cc;
+/** Compounds commonly written closed, with ZWNJ or with a space; keyed in their split form. */
+const COMPOUNDS = new Map<string, string>([
+  ['کلانشهر', 'کلان شهر'],
+  ['اتشنشانی', 'اتش نشانی'],
+  ['اتشنشان', 'اتش نشان'],
+  ['راهاهن', 'راه اهن'],
+  ['حملونقل', 'حمل و نقل'],
+  ['ساختوساز', 'ساخت و ساز'],
+  ['زیرساخت', 'زیر ساخت'],
+  ['پیادهرو', 'پیاده رو'],
+  ['پسماندها', 'پسماند ها'],
+]);
+
+// ---- reusable buffers (the module is single-threaded; each call resets the lengths) ----
+
+let buf = new Uint16Array(1024); // folded characters of all tokens, back to back
+let src = new Int32Array(1024); // source offset of each buf character
+let tokS = new Int32Array(256);
+let tokE = new Int32Array(256);
+let tokGap = new Int32Array(256); // source offset of the gap before the token (for the space's map)
+let tokHard = new Uint8Array(256);
+let out = new Uint16Array(1024);
+let outMap = new Int32Array(1024);
+
+function growChars(need: number): void {
+  if (need <= buf.length) return;
+  let n = buf.length;
+  while (n < need) n *= 2;
+  const b = new Uint16Array(n);
+  b.set(buf);
+  buf = b;
+  const s = new Int32Array(n);
+  s.set(src);
+  src = s;
+}
+
+function growTokens(need: number): void {
+  if (need <= tokS.length) return;
+  let n = tokS.length;
+  while (n < need) n *= 2;
+  const a = new Int32Array(n);
+  a.set(tokS);
+  tokS = a;
+  const b = new Int32Array(n);
+  b.set(tokE);
+  tokE = b;
+  const c = new Int32Array(n);
+  c.set(tokGap);
+  tokGap = c;
+  const d = new Uint8Array(n);
+  d.set(tokHard);
+  tokHard = d;
+}
+
+function growOut(need: number): void {
+  if (need <= out.length) return;
+  let n = out.length;
+  while (n < need) n *= 2;
+  const o = new Uint16Array(n);
+  o.set(out);
+  out = o;
+  const m = new Int32Array(n);
+  m.set(outMap);
+  outMap = m;
+}
+
+function isSoftGap(c: number): boolean {
+  return (
+    c === 0x20 || c === 0x200c || c === 0x09 || c === 0xa0 || c === 0x202f || (c >= 0x2000 && c <= 0x200a)
+  );
+}
+
+function isAsciiDigit(c: number): boolean {
+  return c >= 0x30 && c <= 0x39;
+}
+
+function keyDigitAt(text: string, i: number): boolean {
+  if (i >= text.length) return false;
+  const k = KEY[text.charCodeAt(i)];
+  return k >= 0x30 && k <= 0x39;
+}
+
+const DECIMAL_SEPS = new Set([0x2e, 0x66b]); // . ٫
+const THOUSANDS_SEPS = new Set([0x2c, 0x66c, 0x60c, 0x27, 0x2019]); // , ٬ ، ' ’
+const LETTER_RE = /[\p{L}\p{N}]/u;
+
+let nChars = 0;
+let nTok = 0;
+
+/** Pass 1: fold and cut into tokens. */
+function foldTokens(text: string): void {
+  nChars = 0;
+  nTok = 0;
+  let inTok = false;
+  let gapHard = false;
+  let gapStart = -1;
+  const n = text.length;
+  growChars(n + 16);
+
+  const startToken = (): void => {
+    growTokens(nTok + 1);
+    tokS[nTok] = nChars;
+    tokGap[nTok] = gapStart;
+    tokHard[nTok] = gapHard ? 1 : 0;
+    inTok = true;
+  };
+  const endToken = (at: number): void => {
+    if (inTok) {
+      tokE[nTok] = nChars;
+      nTok++;
+      inTok = false;
+      gapHard = false;
+      gapStart = at;
+    }
+  };
+
+  for (let i = 0; i < n; i++) {
+    const c = text.charCodeAt(i);
+    const k = KEY[c];
+    if (k >= 0) {
+      if (c >= 0xd800 && c <= 0xdfff) continue; // unreachable: surrogates are KEY_SEP
+      if (!inTok) startToken();
+      buf[nChars] = k;
+      src[nChars++] = i;
+      continue;
+    }
+    if (k === KEY_DROP) continue;
+    if (k === KEY_EXPANDS) {
+      const exp = KEY_EXPAND.get(c) as string;
+      growChars(nChars + exp.length + n - i + 16);
+      for (let j = 0; j < exp.length; j++) {
+        const e = exp.charCodeAt(j);
+        if (e === 0x20) {
+          endToken(i);
+          continue;
+        }
+        if (!inTok) startToken();
+        buf[nChars] = e;
+        src[nChars++] = i;
+      }
+      continue;
+    }
+    // Separator. Surrogate pairs that form a letter or digit (rare in news) stay in the token.
+    if (c >= 0xd800 && c <= 0xdbff && i + 1 < n) {
+      const d = text.charCodeAt(i + 1);
+      if (d >= 0xdc00 && d <= 0xdfff && LETTER_RE.test(text.slice(i, i + 2))) {
+        if (!inTok) startToken();
+        buf[nChars] = c;
+        src[nChars++] = i;
+        buf[nChars] = d;
+        src[nChars++] = i + 1;
+        i++;
+        continue;
+      }
+    }
+    if (inTok && isAsciiDigit(buf[nChars - 1])) {
+      // Keep numbers whole: 12.5 = ۱۲٫۵ → "12.5"; 12,500 = ۱۲٬۵۰۰ = 12500 → "12500".
+      if (DECIMAL_SEPS.has(c) && keyDigitAt(text, i + 1)) {
+        buf[nChars] = 0x2e;
+        src[nChars++] = i;
+        continue;
+      }
+      if (
+        THOUSANDS_SEPS.has(c) &&
+        keyDigitAt(text, i + 1) &&
+        keyDigitAt(text, i + 2) &&
+        keyDigitAt(text, i + 3) &&
+        !keyDigitAt(text, i + 4)
+      ) {
+        continue;
+      }
+    }
+    if (inTok) endToken(i);
+    else if (gapStart < 0) gapStart = i;
+    if (!isSoftGap(c)) gapHard = true;
+  }
+  endToken(n);
+}
+
+function pieceEquals(s: number, e: number, word: number[]): boolean {
+  if (e - s !== word.length) return false;
+  for (let j = 0; j < word.length; j++) if (buf[s + j] !== word[j]) return false;
+  return true;
+}
+
+function oneOf(s: number, e: number, words: number[][]): boolean {
+  for (const w of words) if (pieceEquals(s, e, w)) return true;
+  return false;
+}
+
+function endsWith(s: number, e: number, word: number[]): boolean {
+  if (e - s < word.length) return false;
+  for (let j = 0; j < word.length; j++) if (buf[e - word.length + j] !== word[j]) return false;
+  return true;
+}
+
+function pieceString(s: number, e: number): string {
+  return String.fromCharCode.apply(null, buf.subarray(s, e) as unknown as number[]);
+}
+
+function isPersianLetter(c: number): boolean {
+  return c >= 0x621 && c <= 0x6ff && !(c >= 0x660 && c <= 0x669) && !(c >= 0x6f0 && c <= 0x6f9);
+}
+
+// Pieces of the current token: [start, end) into buf; a piece boundary inside a token is a soft gap.
+const pieceS = new Int32Array(8);
+const pieceE = new Int32Array(8);
+let nPieces = 0;
+
+function splitToken(s: number, e: number): void {
+  nPieces = 0;
+  let first = s;
+  // Arabic compound head: «بینالملل» → «بین» + «الملل».
+  if (isPersianLetter(buf[s])) {
+    for (const h of AL_HEADS) {
+      const after = s + h.length;
+      if (e - after >= 4 && buf[after] === ALEF && buf[after + 1] === LAM && endsWithAt(s, h)) {
+        pieceS[nPieces] = s;
+        pieceE[nPieces++] = after;
+        first = after;
+        break;
+      }
+    }
+  }
+  // Plural suffix: «شهرداریها» → «شهرداری» + «ها».
+  let stemEnd = e;
+  if (e - first >= 4) {
+    for (const p of PLURAL) {
+      if (endsWith(first, e, p)) {
+        const stem = e - p.length;
+        const last = buf[stem - 1];
+        if (
+          stem - first >= 2 &&
+          (isPersianLetter(last) || isAsciiDigit(last)) &&
+          !PLURAL_EXCEPTIONS.has(pieceString(first, stem))
+        ) {
+          stemEnd = stem;
+        }
+        break;
+      }
+    }
+  }
+  // Closed compounds from the lexicon: «کلانشهر» → «کلان» + «شهر».
+  const stemLen = stemEnd - first;
+  if (stemLen >= 6 && stemLen <= 10 && isPersianLetter(buf[first])) {
+    const split = COMPOUNDS.get(pieceString(first, stemEnd));
+    if (split !== undefined) {
+      let at = first;
+      for (const part of split.split(' ')) {
+        pieceS[nPieces] = at;
+        pieceE[nPieces++] = at + part.length;
+        at += part.length;
+      }
+      first = stemEnd;
+    }
+  }
+  if (first < stemEnd) {
+    pieceS[nPieces] = first;
+    pieceE[nPieces++] = stemEnd;
+  }
+  if (stemEnd < e) {
+    pieceS[nPieces] = stemEnd;
+    pieceE[nPieces++] = e;
+  }
+}
+
+function endsWithAt(s: number, word: number[]): boolean {
+  for (let j = 0; j < word.length; j++) if (buf[s + j] !== word[j]) return false;
+  return true;
+}
+
+/** Pass 2: token rules and emission. Returns the key length (in `out`/`outMap`). */
+function emit(textLength: number): number {
+  let len = 0;
+  growOut(nChars + nTok * 3 + 16);
+  let havePrev = false;
+  let prevWord = false; // previous piece starts with a Persian letter
+  let prevNumber = false;
+  let prevEndsHeh = false;
+  let prevIsMah = false;
+  let glueNext = false;
+
+  for (let t = 0; t < nTok; t++) {
+    splitToken(tokS[t], tokE[t]);
+    for (let p = 0; p < nPieces; p++) {
+      const s = pieceS[p];
+      const e = pieceE[p];
+      const hard = p === 0 && tokHard[t] === 1;
+      const gapAt = p === 0 ? (tokGap[t] >= 0 ? tokGap[t] : src[s]) : src[s];
+      const first = buf[s];
+      const isNumber = isAsciiDigit(first);
+      const isWord = isPersianLetter(first);
+
+      let space = havePrev;
+      if (havePrev && !hard) {
+        if (prevWord && oneOf(s, e, JOIN_PREV)) space = false;
+        else if (prevEndsHeh && e - s === 1 && first === YEH) {
+          // Ezafe «خانه‌ی» = «خانۀ» = «خانه»: the separate ی carries no meaning for matching.
+          continue;
+        } else if (glueNext && isWord) space = false;
+      }
+      if (space) {
+        out[len] = 0x20;
+        outMap[len++] = Math.min(gapAt, textLength);
+      }
+      for (let j = s; j < e; j++) {
+        out[len] = buf[j];
+        outMap[len++] = src[j];
+      }
+      const joinedPrev = havePrev && !space;
+      const isMi = pieceEquals(s, e, MI) || pieceEquals(s, e, NAMI);
+      glueNext =
+        !joinedPrev && oneOf(s, e, JOIN_NEXT) && !(isMi && (prevNumber || prevIsMah));
+      if (!joinedPrev) {
+        prevWord = isWord;
+        prevNumber = isNumber;
+        prevIsMah = pieceEquals(s, e, MAH);
+      } else {
+        prevIsMah = false;
+      }
+      prevEndsHeh = buf[e - 1] === HEH && prevWord;
+      havePrev = true;
+    }
+  }
+  return len;
+}
+
+const decoder = new TextDecoder('utf-16le');
+
+function outString(len: number): string {
+  if (len === 0) return '';
+  if (len < 256) return String.fromCharCode.apply(null, out.subarray(0, len) as unknown as number[]);
+  return decoder.decode(out.subarray(0, len));
+}
+
+/** The match key of `text` (see the contract in docs/normalization.md). */
+export function matchKey(text: string): string {
+  foldTokens(text);
+  return outString(emit(text.length));
+}
+
+/** The match key plus, for each key character, its offset in `text`. */
+export function matchKeyWithMap(text: string): KeyWithMap {
+  foldTokens(text);
+  const len = emit(text.length);
+  return { key: outString(len), map: outMap.slice(0, len) };
+}
+
+const MARK_RE = /[\p{M}\u0640\u200c\u200d]/u;
+
+/**
+ * Translates a span of the key [keyStart, keyEnd) into a span of the original text, extending the
+ * end over the whole source character (surrogate pairs) and any diacritics or kashida that follow it.
+ */
+export function originalSpan(
+  text: string,
+  map: Int32Array,
+  keyStart: number,
+  keyEnd: number,
+): { start: number; end: number } {
+  if (keyEnd <= keyStart || keyStart < 0 || keyEnd > map.length) {
+    throw new RangeError(`originalSpan: key span [${keyStart}, ${keyEnd}) is outside the key (length ${map.length})`);
+  }
+  const start = map[keyStart];
+  let end = map[keyEnd - 1] + 1;
+  const c = text.charCodeAt(end - 1);
+  if (c >= 0xd800 && c <= 0xdbff && end < text.length) end++;
+  while (end < text.length && MARK_RE.test(text[end]) && text[end] !== '\u200c') end++;
+  return { start, end };
+}
