@@ -24,7 +24,7 @@ function css(fontBase: string): string {
 html{direction:rtl}
 body{font-family:Vazirmatn,Tahoma,'Noto Sans Arabic',sans-serif;font-size:10.5pt;line-height:1.75;color:#1b1b1b;margin:0 auto;max-width:190mm;padding:8mm 4mm;background:#fff}
 a{color:#0b4f8a;text-decoration:none}
-h1,h2,h3{margin:0;line-height:1.4}
+h1,h2,h3{margin:0;line-height:1.4;break-after:avoid;page-break-after:avoid}
 .masthead{display:flex;justify-content:space-between;align-items:flex-end;border-bottom:3px double #222;padding-bottom:4mm;margin-bottom:5mm}
 .masthead h1{font-size:26pt;font-weight:700;letter-spacing:0}
 .masthead .org{font-size:11pt;color:#444}
@@ -62,6 +62,7 @@ td.num,th.num{text-align:center;white-space:nowrap}
 .cols{display:grid;grid-template-columns:1fr 1fr;gap:4mm}
 .cols>div{break-inside:avoid}
 figure{margin:0;break-inside:avoid;text-align:center}
+.trend-box,.cols>div,.summary-box{break-inside:avoid;page-break-inside:avoid}
 svg.trend{max-width:100%;height:auto;font-family:Vazirmatn,Tahoma,sans-serif}
 svg .grid{stroke:#ddd;stroke-width:1}
 svg .axis{font-size:10px;fill:#555}
