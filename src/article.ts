@@ -56,6 +56,12 @@ export interface Mention {
   start: number;
   end: number;
   sentence: string;
+  /** How the mention was tied to the profile's city: its own name, the article's context, or a local outlet. */
+  resolvedBy?: 'name' | 'context' | 'outlet';
+  /** The official named or meant (for «شهردار», the mayor in office on the article's date). */
+  person?: string;
+  /** District number for district-municipality mentions. */
+  district?: number;
 }
 
 export type Severity = 'none' | 'low' | 'medium' | 'high';
@@ -63,6 +69,10 @@ export type Severity = 'none' | 'low' | 'medium' | 'high';
 export interface Evidence {
   sentence: string;
   cues: string[];
+  /** Field the sentence came from. */
+  field?: string;
+  /** The sentence's scoped contribution to the criticism sum. */
+  weight?: number;
 }
 
 export interface Detection {
@@ -76,6 +86,10 @@ export interface Detection {
   evidence: Evidence[];
   /** True when the outlet is owned by the municipality (own coverage). */
   ownOutlet: boolean;
+  /** The rule layer's score (equals score unless a trained model decided). */
+  ruleScore?: number;
+  /** Which layer made the critical/not-critical call. */
+  decidedBy?: 'rules' | 'model';
 }
 
 /** A stored article: normalized, detected and assigned to a republication cluster. */

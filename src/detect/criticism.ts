@@ -3,12 +3,12 @@
 // criticising, not inside a denial, not when the municipality acts against the problem
 // («برخورد با تخلفات»), and not when the sentence is about another city's municipality.
 import type { Evidence, Severity } from '../article.ts';
-import { CUES, DENIAL_WORDS, ENFORCEMENT_WORDS, NEGATORS, TARGET_PREPOSITIONS, type Cue } from './cues.ts';
+import { ARTS_SENSITIVE_CUES, ARTS_WORDS, CUES, DENIAL_WORDS, ENFORCEMENT_WORDS, NEGATORS, TARGET_PREPOSITIONS, type Cue } from './cues.ts';
 import type { PreparedField } from './fields.ts';
 import { PhraseMatcher, type PhraseHit } from './matcher.ts';
 import type { Hit, MentionResult } from './mentions.ts';
 
-type CueTag = { t: 'cue'; cue: Cue } | { t: 'enf' } | { t: 'denial' } | { t: 'neg' } | { t: 'prep' };
+type CueTag = { t: 'cue'; cue: Cue } | { t: 'enf' } | { t: 'denial' } | { t: 'neg' } | { t: 'prep' } | { t: 'arts' };
 
 let cueMatcher: PhraseMatcher<CueTag> | undefined;
 function matcher(): PhraseMatcher<CueTag> {
@@ -18,6 +18,7 @@ function matcher(): PhraseMatcher<CueTag> {
     ...DENIAL_WORDS.map((phrase) => ({ phrase, suffixes: ['ی', 'ها', 'های'], tag: { t: 'denial' as const } })),
     ...NEGATORS.map((phrase) => ({ phrase, tag: { t: 'neg' as const } })),
     ...TARGET_PREPOSITIONS.map((phrase) => ({ phrase, tag: { t: 'prep' as const } })),
+    ...ARTS_WORDS.map((phrase) => ({ phrase, suffixes: ['ها', 'های', 'ی'], tag: { t: 'arts' as const } })),
   ]);
   return cueMatcher;
 }
@@ -95,8 +96,10 @@ export function scoreCriticism(m: MentionResult): CriticismResult {
       const blockers = sh.filter((h) => h.tag.t === 'enf' || h.tag.t === 'neg');
       const firings: CueFiring[] = [];
       let municipalityCriticises = false;
+      const arts = sh.some((h) => h.tag.t === 'arts');
       for (const h of cuesHere) {
         const cue = (h.tag as Extract<CueTag, { t: 'cue' }>).cue;
+        if (arts && ARTS_SENSITIVE_CUES.has(cue.phrase)) continue;
         // «برخورد با تخلفات»: the municipality acts against the problem. A blocker governs
         // only the next cue, at most two words on (so «رسیدگی به مشکلات کوتاهی کرد» still counts).
         if (
@@ -108,12 +111,15 @@ export function scoreCriticism(m: MentionResult): CriticismResult {
           )
         ) continue;
         if (cue.cls === 'speech') {
-          const role = cue.passive ? (ours.size > 0 && [...ours].some((t) => t >= s.t0 && t < h.firstToken) ? 'target' : 'unknown') : speechRole(h, preps, ours, s.t0, s.t1);
+          const c0 = clauseOf(f, h.firstToken, s.t0);
+          const role = cue.passive
+            ? [...ours].some((t) => t >= c0 && t < h.firstToken) ? 'target' : 'unknown'
+            : speechRole(h, cue, f, preps, ours, c0, s.t1);
           if (role === 'critic') {
             municipalityCriticises = true;
             continue;
           }
-          firings.push({ cue, role, contribution: cue.weight * (role === 'target' ? 1.3 : 0.7) });
+          firings.push({ cue, role, contribution: cue.weight * (role === 'target' ? 1.3 : 0.9) });
         } else {
           firings.push({ cue, role: 'plain', contribution: cue.weight });
         }
@@ -169,23 +175,50 @@ function scopeOf(
   return aboutUsUpFront ? 0.35 : 0.2;
 }
 
-/** Keeps the longest cue where cues overlap («انتقاد کرد» over «انتقاد»). */
+/** Keeps the longest cue where cues overlap («انتقاد کرد» over «انتقاد»), one per span. */
 function longestCues(hits: CH[]): CH[] {
   return hits.filter(
-    (h) => !hits.some((o) => o !== h && o.start <= h.start && h.end <= o.end && o.end - o.start > h.end - h.start),
+    (h, i) =>
+      !hits.some(
+        (o, j) =>
+          o !== h &&
+          o.start <= h.start &&
+          h.end <= o.end &&
+          (o.end - o.start > h.end - h.start || (o.start === h.start && o.end === h.end && j < i)),
+      ),
   );
 }
+
+/** First token of the clause holding token t (clauses split at commas, colons, quotes). */
+function clauseOf(f: PreparedField, t: number, t0: number): number {
+  for (let i = t; i > t0; i--) if (f.clauseStart[i]) return i;
+  return t0;
+}
+
+/** Words that end the noun phrase after a cue: a verb or a new clause begins. */
+const CLAUSE_END = new Set(['که', 'گفت', 'گفتند', 'اما', 'ولی', 'کرد', 'کردند', 'کرده', 'است', 'شد', 'شدند', 'دارند', 'دارد', 'میگویند', 'میگوید']);
+const VERBAL_CUE_END = /(کرد|کردند|کرده|شد|شدند|داد)$/;
 
 /**
  * Who is criticised by a speech cue. «X از Y انتقاد کرد» / «انتقاد X از Y»: Y is the target,
  * X the critic. Returns 'target' when our municipality is Y, 'critic' when it is X.
  */
-function speechRole(h: CH, preps: number[], ours: Set<number>, t0: number, t1: number): 'target' | 'critic' | 'unknown' {
+function speechRole(h: CH, cue: Cue, f: PreparedField, preps: number[], ours: Set<number>, t0: number, t1: number): 'target' | 'critic' | 'unknown' {
   const has = (a: number, b: number) => {
     for (let t = a; t < b; t++) if (ours.has(t)) return true;
     return false;
   };
-  const after = preps.find((p) => p > h.lastToken && p <= h.lastToken + 4 && p < t1);
+  // «انتقاد شهروندان از X»: the target follows, unless the cue is already a finished verb.
+  let after: number | undefined;
+  if (!VERBAL_CUE_END.test(cue.phrase.replace(/\s+/g, ''))) {
+    for (let t = h.lastToken + 1; t < Math.min(t1, h.lastToken + 5); t++) {
+      if (f.clauseStart[t] || CLAUSE_END.has(f.tokenText[t])) break;
+      if (preps.includes(t)) {
+        after = t;
+        break;
+      }
+    }
+  }
   if (after !== undefined) {
     if (has(after + 1, Math.min(t1, after + 9))) return 'target';
     if (has(h.lastToken + 1, after)) return 'critic';

@@ -26,6 +26,8 @@ export interface PreparedField {
   sentenceOfToken: Int32Array;
   /** The folded tokens (compact letters of each token). */
   tokenText: string[];
+  /** 1 where a clause starts: a comma, colon or semicolon stands before the token in the original. */
+  clauseStart: Uint8Array;
 }
 
 export function prepareField(field: FieldName, index: number, text: string): PreparedField {
@@ -47,7 +49,12 @@ export function prepareField(field: FieldName, index: number, text: string): Pre
   });
   // Tokens past the last span (should not happen) go to the last sentence.
   for (; t < tokenOffset.length; t++) sentenceOfToken[t] = Math.max(0, sentences.length - 1);
-  return { field, index, text, kwm, c, sentences, sentenceOfToken, tokenText };
+  const clauseStart = new Uint8Array(c.tokens.length);
+  for (let i = 1; i < c.tokens.length; i++) {
+    const prevEnd = kwm.map[c.keyIndex[c.tokens[i - 1].end - 1]] + 1;
+    if (/[،,:؛;«»"()\-–—]/.test(text.slice(prevEnd, tokenOffset[i]))) clauseStart[i] = 1;
+  }
+  return { field, index, text, kwm, c, sentences, sentenceOfToken, tokenText, clauseStart };
 }
 
 /** Original-text offsets of compact range [start, end). */

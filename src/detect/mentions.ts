@@ -112,6 +112,11 @@ export class MentionFinder {
     const ourCount = anchors.filter(isOurs).length;
     const otherCount = anchors.length - ourCount;
     const local = this.isLocalSource(source);
+    // With no city named at all, an official's surname and a generic «شهرداری» corroborate
+    // each other («زاکانی ... اراضی شهرداری»): two independent weak signals.
+    const generics = hits.filter((h) => h.tag.type === 'mention' && !h.tag.explicit && !(h.tag.related && !this.profile.includeRelated));
+    const corroborated =
+      generics.some((h) => h.tag.type === 'mention' && h.tag.official) && generics.some((h) => h.tag.type === 'mention' && !h.tag.official);
 
     const resolved: { hit: Hit; by: ResolvedBy }[] = [];
     for (const h of hits) {
@@ -121,7 +126,7 @@ export class MentionFinder {
         resolved.push({ hit: h, by: 'name' });
         continue;
       }
-      const by = this.resolveGeneric(h, anchors, isOurs, ourCount, otherCount, local);
+      const by = anchors.length === 0 && corroborated ? 'context' : this.resolveGeneric(h, anchors, isOurs, ourCount, otherCount, local);
       if (by) resolved.push({ hit: h, by });
     }
 

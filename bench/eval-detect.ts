@@ -1,0 +1,133 @@
+// `npm run eval`: precision and recall of mention and criticism detection on the labelled set
+// (test/detect/labelled.jsonl), per half. Every item is run through every profile (the four
+// shipped ones plus profiles built by `profile init` for the other cities in the set), so an
+// item about Isfahan counts as a true negative for Tabriz, and a Tabriz detector that fires
+// on it is a false positive.
+//   node --import tsx bench/eval-detect.ts [--errors dev|heldout|all]
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { join, dirname } from 'node:path';
+import { loadProfile, type Profile, type Source } from '../src/config.ts';
+import { createDetector, type Detector } from '../src/detect/detector.ts';
+import { initProfile } from '../src/detect/profile-init.ts';
+import { KNOWN_CITIES } from '../src/detect/cities.ts';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+
+export interface LabelledItem {
+  id: string;
+  split: 'dev' | 'heldout';
+  city: string;
+  title?: string;
+  text: string;
+  mentioned: boolean;
+  critical: boolean;
+  /** Other cities whose municipality the item also mentions. */
+  also?: string[];
+  date?: string;
+  /** City of the (fictional) outlet, when the item's outlet is local. */
+  sourceCity?: string;
+}
+
+export function loadLabelled(file = join(root, 'test/detect/labelled.jsonl')): LabelledItem[] {
+  return readFileSync(file, 'utf8')
+    .split('\n')
+    .filter((l) => l.trim())
+    .map((l) => JSON.parse(l) as LabelledItem);
+}
+
+export function evalProfiles(items: LabelledItem[]): Profile[] {
+  const shipped = ['tabriz', 'tehran', 'mashhad', 'shiraz'].map((c) => loadProfile(join(root, 'config/profiles', `${c}.json`)));
+  const others = [...new Set(items.map((i) => i.city))].filter((c) => !shipped.some((p) => p.city === c));
+  return [...shipped, ...others.map((city) => initProfile({ city }))];
+}
+
+export interface Counts {
+  tp: number;
+  fp: number;
+  fn: number;
+  tn: number;
+}
+
+export interface EvalResult {
+  mentions: Counts;
+  criticism: Counts;
+  errors: { id: string; profile: string; what: string; text: string; detail: string }[];
+}
+
+function sourceFor(item: LabelledItem): Source | undefined {
+  if (!item.sourceCity) return undefined;
+  const slug = item.sourceCity.toLowerCase().replace(/\s+/g, '-');
+  const known = KNOWN_CITIES.find((c) => c.slug === slug);
+  return {
+    id: `local-${slug}`,
+    nameFa: 'خبرگزاری محلی',
+    nameEn: 'Local outlet',
+    homepage: 'https://example.invalid',
+    type: 'site',
+    scope: 'local',
+    province: known?.province as Source['province'],
+    city: item.sourceCity,
+    cms: 'unknown',
+    feeds: [],
+    listingPages: [],
+    enabled: false,
+  };
+}
+
+const empty = (): Counts => ({ tp: 0, fp: 0, fn: 0, tn: 0 });
+
+function count(c: Counts, gold: boolean, pred: boolean): void {
+  if (gold && pred) c.tp++;
+  else if (!gold && pred) c.fp++;
+  else if (gold && !pred) c.fn++;
+  else c.tn++;
+}
+
+export function evaluate(items: LabelledItem[], detectors: Detector[]): EvalResult {
+  const r: EvalResult = { mentions: empty(), criticism: empty(), errors: [] };
+  for (const item of items) {
+    const source = sourceFor(item);
+    for (const d of detectors) {
+      const city = d.profile.city;
+      const det = d.detect(
+        { title: item.title ?? '', body: item.text, publishedAt: item.date ? `${item.date}T09:00:00Z` : '2024-06-01T09:00:00Z', sourceId: source?.id ?? 'eval' },
+        source,
+      );
+      const goldM = item.mentioned && (item.city === city || (item.also ?? []).includes(city));
+      const goldC = item.critical && item.city === city;
+      count(r.mentions, goldM, det.mentioned);
+      count(r.criticism, goldC, det.critical);
+      const text = `${item.title ? item.title + ' | ' : ''}${item.text}`;
+      if (goldM !== det.mentioned) {
+        r.errors.push({ id: item.id, profile: city, what: goldM ? 'mention FN' : 'mention FP', text, detail: det.mentions.map((m) => `${m.surface}(${m.resolvedBy})`).join(', ') });
+      }
+      if (goldC !== det.critical) {
+        r.errors.push({ id: item.id, profile: city, what: goldC ? 'critic FN' : 'critic FP', text, detail: `score=${det.score} ${det.evidence.map((e) => e.cues.join('+')).join(' / ')}` });
+      }
+    }
+  }
+  return r;
+}
+
+export const precision = (c: Counts) => (c.tp + c.fp === 0 ? 1 : c.tp / (c.tp + c.fp));
+export const recall = (c: Counts) => (c.tp + c.fn === 0 ? 1 : c.tp / (c.tp + c.fn));
+const f = (x: number) => x.toFixed(3);
+
+export async function main(argv = process.argv.slice(2)): Promise<void> {
+  const items = loadLabelled();
+  const detectors = evalProfiles(items).map((p) => createDetector(p, { model: null }));
+  const showErrors = argv.includes('--errors') ? argv[argv.indexOf('--errors') + 1] ?? 'dev' : undefined;
+  console.log(`labelled items: ${items.length}; profiles: ${detectors.map((d) => d.profile.city).join(', ')}`);
+  for (const split of ['dev', 'heldout', 'all'] as const) {
+    const subset = split === 'all' ? items : items.filter((i) => i.split === split);
+    const r = evaluate(subset, detectors);
+    console.log(
+      `${split.padEnd(8)} n=${String(subset.length).padStart(3)}  mentions P=${f(precision(r.mentions))} R=${f(recall(r.mentions))} (tp ${r.mentions.tp}, fp ${r.mentions.fp}, fn ${r.mentions.fn})` +
+        `  criticism P=${f(precision(r.criticism))} R=${f(recall(r.criticism))} (tp ${r.criticism.tp}, fp ${r.criticism.fp}, fn ${r.criticism.fn})`,
+    );
+    if (showErrors === split) for (const e of r.errors) console.log(`  ${e.id} [${e.profile}] ${e.what}: ${e.text.slice(0, 140)}\n      → ${e.detail}`);
+  }
+}
+
+if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) await main();
