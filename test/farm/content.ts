@@ -83,6 +83,8 @@ export interface PlanOptions {
   now?: Date;
   /** Publication times are spread over this many days before `now` (default 3). */
   spanDays?: number;
+  /** Most copies of one story (a farm passes its outlet count so reprints land on different outlets). */
+  maxCopies?: number;
 }
 
 export const DEFAULT_NOW = new Date('2026-11-22T06:00:00Z');
@@ -110,7 +112,7 @@ export function planCorpus(count: number, seed = 1, opts: PlanOptions = {}): Cor
     for (const draft of ev.drafts) {
       if (copies.length >= count) break;
       const storyNo = stories.length;
-      const first = now - Math.floor(rng() * span);
+      const first = Math.floor((now - rng() * span) / 60_000) * 60_000;
       stories.push({
         storyId: `st-${storyNo + 1}`,
         eventId,
@@ -118,7 +120,8 @@ export function planCorpus(count: number, seed = 1, opts: PlanOptions = {}): Cor
         draft,
         publishedAt: first,
       });
-      const n = draft.kind === 'press-release' ? int(rng, 2, 5) : chance(rng, 0.2) ? 2 : 1;
+      const wanted = draft.kind === 'press-release' ? int(rng, 2, 5) : chance(rng, 0.2) ? 2 : 1;
+      const n = Math.max(1, Math.min(wanted, opts.maxCopies ?? Infinity));
       for (let k = 0; k < n && copies.length < count; k++) {
         const delay = k === 0 ? 0 : int(rng, 5, 360) * 60_000;
         copies.push({ story: storyNo, copy: k, seed: Math.floor(rng() * 2 ** 32), publishedAt: Math.min(now, first + delay) });
