@@ -75,8 +75,12 @@ function redact(url: string): string {
 const UNREACHABLE_CODES = new Set(['ECONNECTION', 'ETIMEDOUT', 'EDNS', 'ECONNREFUSED', 'ECONNRESET', 'ETLS', 'EAUTH']);
 
 function classify(err: unknown): MailError {
-  const e = err as { message?: string; code?: string; responseCode?: number };
+  const e = err as { message?: string; code?: string; responseCode?: number; errno?: string | number; syscall?: string };
   const msg = e.message ?? String(err);
+  // nodemailer wraps a refused or failed connect as ESOCKET with the socket's syscall/errno.
+  if (e.syscall === 'connect' || e.syscall === 'getaddrinfo' || (typeof e.errno === 'string' && UNREACHABLE_CODES.has(e.errno))) {
+    return new MailError(msg, 'unreachable');
+  }
   if (e.responseCode && e.responseCode >= 500 && e.code !== 'EAUTH') return new MailError(msg, 'rejected', e.responseCode);
   if (e.responseCode && e.responseCode >= 400 && e.code !== 'EAUTH') return new MailError(msg, 'temporary', e.responseCode);
   return new MailError(msg, e.code && UNREACHABLE_CODES.has(e.code) ? 'unreachable' : 'temporary', e.responseCode);
