@@ -1,0 +1,211 @@
+// Republication clusters: a press release reprinted by fifty outlets is one cluster with its
+// original and its reach. Assignment is incremental (each article is compared only with the
+// LSH candidates sharing a band with it), and the signatures and bands live in SQLite so the
+// next crawl cycle continues where this one stopped. MemoryClusterIndex is the same algorithm
+// without the database, for benchmarks and one-off batch runs.
+import type { Db } from '../store/db.ts';
+import { bandKeys, isEmptySignature, JOIN_THRESHOLD, shingleHashes, signature, similarity } from './minhash.ts';
+
+export interface ClusterInput {
+  id: string;
+  sourceId: string;
+  publishedAt: string | null;
+  fetchedAt: string;
+  textKey: string;
+  titleKey: string;
+}
+
+export interface ClusterAssignment {
+  clusterId: string;
+  /** True when the article started a new cluster. */
+  isNew: boolean;
+}
+
+export interface ClusterInfo {
+  clusterId: string;
+  /** The earliest member, or the earliest from the municipality's own outlets when any is a member. */
+  originalId: string;
+  articleIds: string[];
+  /** Distinct outlets that carried the story. */
+  outlets: string[];
+  count: number;
+}
+
+export interface ClusterOptions {
+  /** Outlet ids whose copy counts as the original (the municipality's site, its own outlets). */
+  preferredSources?: string[];
+  threshold?: number;
+}
+
+interface Member {
+  id: string;
+  clusterId: string;
+  sourceId: string;
+  publishedAt: string | null;
+  fetchedAt: string;
+}
+
+/** The text the signature is built from: body key, falling back to the title for empty bodies. */
+function signatureOf(a: ClusterInput): Uint32Array {
+  const key = a.textKey.trim() ? a.textKey : a.titleKey;
+  return signature(shingleHashes(key));
+}
+
+function pickOriginal(members: Member[], preferred: Set<string>): string {
+  const instant = (m: Member) => m.publishedAt ?? m.fetchedAt;
+  const pool = members.some((m) => preferred.has(m.sourceId)) ? members.filter((m) => preferred.has(m.sourceId)) : members;
+  return pool.reduce((best, m) => (instant(m) < instant(best) || (instant(m) === instant(best) && m.id < best.id) ? m : best)).id;
+}
+
+/** The storage the algorithm needs; implemented in memory and in SQLite. */
+interface ClusterStore {
+  member(id: string): Member | undefined;
+  candidates(keys: number[]): string[];
+  signatureOf(id: string): Uint32Array | undefined;
+  add(m: Member, sig: Uint32Array | null, keys: number[]): void;
+  members(clusterId: string): Member[];
+}
+
+function assignWith(store: ClusterStore, a: ClusterInput, threshold: number): ClusterAssignment {
+  const existing = store.member(a.id);
+  if (existing) return { clusterId: existing.clusterId, isNew: false };
+  const sig = signatureOf(a);
+  const base = { id: a.id, sourceId: a.sourceId, publishedAt: a.publishedAt, fetchedAt: a.fetchedAt };
+  if (isEmptySignature(sig)) {
+    store.add({ ...base, clusterId: a.id }, null, []);
+    return { clusterId: a.id, isNew: true };
+  }
+  const keys = bandKeys(sig);
+  let best: { id: string; sim: number } | undefined;
+  for (const c of new Set(store.candidates(keys))) {
+    const other = store.signatureOf(c);
+    if (!other) continue;
+    const sim = similarity(sig, other);
+    if (sim >= threshold && (!best || sim > best.sim)) best = { id: c, sim };
+  }
+  const clusterId = best ? store.member(best.id)!.clusterId : a.id;
+  store.add({ ...base, clusterId }, sig, keys);
+  return { clusterId, isNew: !best };
+}
+
+function infoFrom(clusterId: string, members: Member[], preferred: Set<string>): ClusterInfo | undefined {
+  if (members.length === 0) return undefined;
+  return {
+    clusterId,
+    originalId: pickOriginal(members, preferred),
+    articleIds: members.map((m) => m.id),
+    outlets: [...new Set(members.map((m) => m.sourceId))].sort(),
+    count: members.length,
+  };
+}
+
+/** Incremental clustering persisted in SQLite (tables from src/store/migrations/detect.ts). */
+export class ClusterIndex {
+  private readonly store: ClusterStore;
+  private readonly preferred: Set<string>;
+  private readonly threshold: number;
+
+  constructor(readonly db: Db, opts: ClusterOptions = {}) {
+    this.preferred = new Set(opts.preferredSources ?? []);
+    this.threshold = opts.threshold ?? JOIN_THRESHOLD;
+    const getMember = db.prepare(
+      'SELECT article_id AS id, cluster_id AS clusterId, source_id AS sourceId, published_at AS publishedAt, fetched_at AS fetchedAt FROM detect_cluster_members WHERE article_id = ?',
+    );
+    const getSig = db.prepare('SELECT signature FROM detect_cluster_members WHERE article_id = ?').pluck();
+    const band = db.prepare('SELECT article_id FROM detect_cluster_bands WHERE band = ? AND hash = ?').pluck();
+    const insMember = db.prepare(
+      'INSERT INTO detect_cluster_members (article_id, cluster_id, source_id, published_at, fetched_at, signature) VALUES (?, ?, ?, ?, ?, ?)',
+    );
+    const insBand = db.prepare('INSERT INTO detect_cluster_bands (band, hash, article_id) VALUES (?, ?, ?)');
+    const byCluster = db.prepare(
+      'SELECT article_id AS id, cluster_id AS clusterId, source_id AS sourceId, published_at AS publishedAt, fetched_at AS fetchedAt FROM detect_cluster_members WHERE cluster_id = ? ORDER BY rowid',
+    );
+    const add = db.transaction((m: Member, sig: Uint32Array | null, keys: number[]) => {
+      insMember.run(m.id, m.clusterId, m.sourceId, m.publishedAt, m.fetchedAt, sig ? Buffer.from(sig.buffer, sig.byteOffset, sig.byteLength) : null);
+      keys.forEach((k, b) => insBand.run(b, k, m.id));
+    });
+    this.store = {
+      member: (id) => getMember.get(id) as Member | undefined,
+      candidates: (keys) => keys.flatMap((k, b) => band.all(b, k) as string[]),
+      signatureOf: (id) => {
+        const buf = getSig.get(id) as Buffer | null | undefined;
+        if (!buf) return undefined;
+        const copy = new Uint8Array(buf.byteLength);
+        copy.set(buf);
+        return new Uint32Array(copy.buffer);
+      },
+      add: (m, sig, keys) => add(m, sig, keys),
+      members: (clusterId) => byCluster.all(clusterId) as Member[],
+    };
+  }
+
+  assign(a: ClusterInput): ClusterAssignment {
+    return assignWith(this.store, a, this.threshold);
+  }
+
+  clusterInfo(clusterId: string): ClusterInfo | undefined {
+    return infoFrom(clusterId, this.store.members(clusterId), this.preferred);
+  }
+}
+
+/** The same algorithm held in memory: for benchmarks and batch runs. */
+export class MemoryClusterIndex {
+  private readonly byId = new Map<string, Member & { sig: Uint32Array | null }>();
+  private readonly bands = new Map<number, string[]>();
+  private readonly clusters = new Map<string, Member[]>();
+  private readonly store: ClusterStore;
+  private readonly preferred: Set<string>;
+  private readonly threshold: number;
+
+  constructor(opts: ClusterOptions = {}) {
+    this.preferred = new Set(opts.preferredSources ?? []);
+    this.threshold = opts.threshold ?? JOIN_THRESHOLD;
+    this.store = {
+      member: (id) => this.byId.get(id),
+      candidates: (keys) => {
+        const out: string[] = [];
+        for (const k of keys) {
+          const ids = this.bands.get(k);
+          if (ids) for (const id of ids) out.push(id);
+        }
+        return out;
+      },
+      signatureOf: (id) => this.byId.get(id)?.sig ?? undefined,
+      add: (m, sig, keys) => {
+        this.byId.set(m.id, { ...m, sig });
+        for (const k of keys) {
+          const ids = this.bands.get(k);
+          if (ids) ids.push(m.id);
+          else this.bands.set(k, [m.id]);
+        }
+        const c = this.clusters.get(m.clusterId);
+        if (c) c.push(m);
+        else this.clusters.set(m.clusterId, [m]);
+      },
+      members: (clusterId) => this.clusters.get(clusterId) ?? [],
+    };
+  }
+
+  assign(a: ClusterInput): ClusterAssignment {
+    return assignWith(this.store, a, this.threshold);
+  }
+
+  clusterInfo(clusterId: string): ClusterInfo | undefined {
+    return infoFrom(clusterId, this.store.members(clusterId), this.preferred);
+  }
+
+  /** All clusters with at least minSize members. */
+  allClusters(minSize = 1): ClusterInfo[] {
+    const out: ClusterInfo[] = [];
+    for (const [id, members] of this.clusters) if (members.length >= minSize) out.push(infoFrom(id, members, this.preferred)!);
+    return out;
+  }
+}
+
+/** Clusters a batch in arrival order; returns article id → cluster id. */
+export function clusterBatch(items: Iterable<ClusterInput>, opts: ClusterOptions = {}): { index: MemoryClusterIndex; assignments: Map<string, string> } {
+  const index = new MemoryClusterIndex(opts);
+  const assignments = new Map<string, string>();
+  for (const a of items) assignments.set(a.id, index.assign(a).clusterId);
+  return { index, assignments };
+}
