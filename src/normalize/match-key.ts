@@ -20,7 +20,10 @@ const codes = (s: string): number[] => Array.from(s, (c) => c.charCodeAt(0));
 
 /** Standalone tokens glued onto the previous word: «بزرگ‌تر» = «بزرگ تر» = «بزرگتر». */
 const JOIN_PREV = ['تر', 'ترین', 'گر', 'گری'].map(codes);
-/** Standalone tokens glued onto the next word: «می‌روند» = «می روند» = «میروند». */
+/**
+ * Standalone tokens glued onto the next word: «می‌روند» = «می روند» = «میروند». Never onto a number
+ * (the month «می» in «۱۵ می ۲۰۲۳») nor after «ماه» («ماه می گذشته»).
+ */
 const JOIN_NEXT = ['می', 'نمی', 'بی'].map(codes);
 const MI = codes('می');
 const NAMI = codes('نمی');
@@ -312,7 +315,6 @@ function emit(textLength: number): number {
   growOut(nChars + nTok * 3 + 16);
   let havePrev = false;
   let prevWord = false; // previous piece starts with a Persian letter
-  let prevNumber = false;
   let prevEndsHeh = false;
   let prevIsMah = false;
   let glueNext = false;
@@ -325,7 +327,6 @@ function emit(textLength: number): number {
       const hard = p === 0 && tokHard[t] === 1;
       const gapAt = p === 0 ? (tokGap[t] >= 0 ? tokGap[t] : src[s]) : src[s];
       const first = buf[s];
-      const isNumber = isAsciiDigit(first);
       const isWord = isPersianLetter(first);
 
       let space = havePrev;
@@ -347,10 +348,9 @@ function emit(textLength: number): number {
       const joinedPrev = havePrev && !space;
       const isMi = pieceEquals(s, e, MI) || pieceEquals(s, e, NAMI);
       glueNext =
-        !joinedPrev && oneOf(s, e, JOIN_NEXT) && !(isMi && (prevNumber || prevIsMah));
+        !joinedPrev && oneOf(s, e, JOIN_NEXT) && !(isMi && prevIsMah);
       if (!joinedPrev) {
         prevWord = isWord;
-        prevNumber = isNumber;
         prevIsMah = pieceEquals(s, e, MAH);
       } else {
         prevIsMah = false;

@@ -15,7 +15,7 @@ const L = FA_LETTERS;
 const D = '۰-۹';
 /** A URL or e-mail address: kept verbatim. Trailing sentence punctuation is not part of it. */
 const PROTECTED_RE =
-  /(?:\b(?:https?|ftp):\/\/|\bwww\.)[^\s<>"«»\u200c]+[^\s<>"«».,:;!?،؛؟)\]}'\u200c]|\b[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}\b/g;
+  /(?:(?:https?|ftp):\/\/|\bwww\.)[^\s<>"«»\u200c]+[^\s<>"«».,:;!?،؛؟)\]}'\u200c]|\b[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}\b(?!:\/\/)/g;
 const PLACEHOLDER = '\ufffc'; // deleted from input by the character table, so it cannot collide
 
 function isAsciiLetter(c: number): boolean {
@@ -72,11 +72,16 @@ function composeMark(base: number, mark: number): string {
 const PUNC_AFTER = '.:!،؛؟»\\])}'; // no space before these
 const PUNC_BEFORE = '«\\[({'; // no space after these
 
-const RULES: [RegExp, string | ((...m: string[]) => string)][] = [
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type Replacer = (substring: string, ...args: any[]) => string;
+const RULES: [RegExp, string | Replacer][] = [
+  // --- ZWNJ cleanup first: removing a ZWNJ can expose punctuation to the spacing rules ---
+  [/\u200c{2,}/g, ZWNJ],
+  // (the URL placeholder counts as a letter: a ZWNJ glued to a URL is part of what is kept verbatim)
+  [new RegExp(`\\u200c(?![${L}\\ufffc])|(?<![${L}\\ufffc])\\u200c|(?<=[${NON_JOINING}])\\u200c`, 'g'), ''],
   // --- Persian style ---
   [/"([^"\n]+)"/g, '«$1»'],
-  [/“([^”\n]*)”/g, '«$1»'],
-  [new RegExp(`(?<![${D}.٫])([${D}]+)\\.([${D}]+)(?![.٫]?[${D}])`, 'g'), '$1٫$2'],
+  [/“([^“”«»\n]*)”/g, '«$1»'],
   [/ *(?:\.{3,}|…)/g, ' …'],
   [new RegExp(`(?<=[${D}\\s])%|%(?=[${D}])`, 'g'), '٪'],
   // --- spacing ---
@@ -84,6 +89,8 @@ const RULES: [RegExp, string | ((...m: string[]) => string)][] = [
   [/ *\n */g, '\n'],
   [new RegExp(` +(?=[${PUNC_AFTER}])`, 'g'), ''],
   [new RegExp(`(?<=[${PUNC_BEFORE}]) +`, 'g'), ''],
+  // 12.5 → ۱۲٫۵ once spacing is settled (a removed space can bring a dot next to a digit).
+  [new RegExp(`(?<![${D}.٫])([${D}]+)\\.([${D}]+)(?![.٫]?[${D}])`, 'g'), '$1٫$2'],
   // One space after closing punctuation when a Persian word follows (Latin text such as
   // "node.js" and numbers such as ۱۲:۲۷ are left alone). Single-letter abbreviations (ق.ظ) stay.
   [
@@ -97,8 +104,6 @@ const RULES: [RegExp, string | ((...m: string[]) => string)][] = [
   [new RegExp(`(?<=[${D}])(?=[${L}])(?!م(?![${L}])|مین(?![${L}])|ام(?![${L}])|امین(?![${L}]))`, 'g'), ' '],
   [new RegExp(`(?<=[${L}])(?=[${D}])`, 'g'), ' '],
   // --- ZWNJ ---
-  [/\u200c{2,}/g, ZWNJ],
-  [new RegExp(`\\u200c(?![${L}])|(?<![${L}])\\u200c|(?<=[${NON_JOINING}])\\u200c`, 'g'), ''],
   // Prefix می/نمی joins the next word, but not the month «می» (۱۵ می ۲۰۲۳, ماه می).
   [
     new RegExp(`(?<![^\\s«(\\[{])(ن?می) (?=[${L}])`, 'g'),

@@ -1,0 +1,152 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import fc from 'fast-check';
+import { matchKey, matchKeyWithMap, originalSpan } from '../../src/normalize/index.ts';
+
+const ZWNJ = '\u200c';
+
+function meet(variants: string[]): void {
+  const keys = variants.map(matchKey);
+  for (let i = 1; i < keys.length; i++) {
+    assert.equal(keys[i], keys[0], `${JSON.stringify(variants[i])} vs ${JSON.stringify(variants[0])}`);
+  }
+}
+
+test('matchKey: variant spellings meet', () => {
+  meet(['شهرداري تبريز', 'شهرداری تبریز', 'شهرداریِ تبریز', 'شهرداری  تبریز', 'شهـرداری تبریز']);
+  meet([`بین${ZWNJ}الملل`, 'بینالملل', 'بین الملل']);
+  meet([`بین${ZWNJ}المللی`, 'بینالمللی', 'بین المللی']);
+  meet([`شهرداری${ZWNJ}ها`, 'شهرداریها', 'شهرداری ها']);
+  meet([`شهرداری${ZWNJ}های`, 'شهرداریهای', 'شهرداری های']);
+  meet([`بندر${ZWNJ}ها`, 'بندرها', 'بندر ها']);
+  meet([`بزرگ${ZWNJ}تر`, 'بزرگتر', 'بزرگ تر']);
+  meet([`می${ZWNJ}روند`, 'میروند', 'می روند']);
+  meet([`نمی${ZWNJ}دانند`, 'نمیدانند', 'نمی دانند']);
+  meet([`کلان${ZWNJ}شهرها`, 'کلانشهرها', 'کلان شهرها', 'کلان شهر ها']);
+  meet([`آتش${ZWNJ}نشانی`, 'آتشنشانی', 'آتش نشانی']);
+  meet([`خانه${ZWNJ}ی شهر`, 'خانۀ شهر', 'خانهٔ شهر', 'خانه ی شهر']);
+  meet(['پائین', 'پایین']);
+  meet(['مدرسة', 'مدرسه', 'مدرسۀ']);
+  meet(['۱۴۰۲', '1402', '١٤٠٢']);
+  meet(['۱۲٬۵۰۰', '12,500', '12500', '۱۲،۵۰۰']);
+  meet(['۱۲٫۵', '12.5']);
+  meet(['ﻛﺘﺎﺏ', 'کتاب']);
+  meet(['ﷲ', 'الله']);
+  meet(['TEHRAN Municipality', 'tehran municipality']);
+  meet(['café', 'cafe']);
+});
+
+test('matchKey: different words stay different', () => {
+  assert.notEqual(matchKey('تبریزی'), matchKey('تبریز'));
+  assert.ok(!` ${matchKey('شهروندان تبریزی گفتند')} `.includes(` ${matchKey('تبریز')} `), 'تبریزی must not contain the token تبریز');
+  assert.ok(` ${matchKey('شهرداری‌های تبریز')} `.includes(` ${matchKey('شهرداری')} `));
+  assert.notEqual(matchKey('تنها'), matchKey('تن ها'), '«تنها» (alone) is not a plural');
+  assert.equal(matchKey('تنهایی'), 'تنهایی');
+  assert.ok(matchKey('۱۵ می ۲۰۲۳').includes('می 2023'), 'the month «می» is not glued to a number');
+  assert.equal(matchKey('دفتر شهردار'), 'دفتر شهردار', 'a word ending in تر is not split');
+  assert.equal(matchKey('ماه می گذشته'), 'ماه می گذشته');
+});
+
+test('matchKey: contract (lowercase Latin, single spaces, no edge spaces)', () => {
+  for (const s of ['  Hello, WORLD!  ', '«شهرداری» — تبریز…', '\n\nیک\t\tدو\u200c\u200cسه\n', '', '...', 'A\u00a0B']) {
+    const k = matchKey(s);
+    assert.equal(k, k.trim());
+    assert.ok(!k.includes('  '));
+    assert.equal(k, k.toLowerCase());
+    assert.ok(!/[\u200c\u064b-\u0652\u0640]/.test(k));
+  }
+  assert.equal(matchKey('  Hello, WORLD!  '), 'hello world');
+  assert.equal(matchKey(''), '');
+});
+
+test('matchKeyWithMap: map points into the original text', () => {
+  const text = 'خبر: شهرداري‌ها در  تبريز، ۱۲,۵۰۰ تومان';
+  const { key, map } = matchKeyWithMap(text);
+  assert.equal(key, matchKey(text));
+  assert.equal(map.length, key.length);
+  for (let i = 1; i < map.length; i++) assert.ok(map[i] >= map[i - 1], 'map is monotone');
+  const at = key.indexOf('تبریز');
+  const span = originalSpan(text, map, at, at + 'تبریز'.length);
+  assert.equal(text.slice(span.start, span.end), 'تبريز');
+  const n = key.indexOf('12500');
+  const nspan = originalSpan(text, map, n, n + 5);
+  assert.equal(text.slice(nspan.start, nspan.end), '۱۲,۵۰۰');
+});
+
+test('matchKeyWithMap: spans include trailing diacritics and expansions map to their source', () => {
+  const text = 'سلامٌ ﷲ';
+  const { key, map } = matchKeyWithMap(text);
+  assert.equal(key, 'سلام الله');
+  const s = originalSpan(text, map, 0, 4);
+  assert.equal(text.slice(s.start, s.end), 'سلامٌ');
+  const g = originalSpan(text, map, 5, 9);
+  assert.equal(text.slice(g.start, g.end), 'ﷲ');
+});
+
+// Property: generated variant spellings of the same phrase have the same key.
+const WORDS = ['شهرداری', 'تبریز', 'کمیسیون', 'یکی', 'کودک', 'پیکان', 'شورای', 'شهر', 'بودجه', 'پارک', 'مشهد', 'کارگر'];
+const COMPOUNDS: [string, string][] = [['بین', 'المللی'], ['کلان', 'شهر'], ['می', 'روند'], ['بزرگ', 'تر'], ['آتش', 'نشانی']];
+const PLURALIZABLE = ['شهرداری', 'کودک', 'پارک', 'بندر', 'خیابان', 'مدرسه'];
+type Unit = { kind: 'word'; w: string } | { kind: 'compound'; a: string; b: string } | { kind: 'plural'; w: string } | { kind: 'number'; n: number };
+
+const unitArb: fc.Arbitrary<Unit> = fc.oneof(
+  fc.constantFrom(...WORDS).map((w) => ({ kind: 'word' as const, w })),
+  fc.constantFrom(...COMPOUNDS).map(([a, b]) => ({ kind: 'compound' as const, a, b })),
+  fc.constantFrom(...PLURALIZABLE).map((w) => ({ kind: 'plural' as const, w })),
+  fc.integer({ min: 0, max: 99999 }).map((n) => ({ kind: 'number' as const, n })),
+);
+
+const DIGITS = { latin: '0123456789', fa: '۰۱۲۳۴۵۶۷۸۹', ar: '٠١٢٣٤٥٦٧٨٩' };
+
+function render(units: Unit[], choices: number[]): string {
+  let k = 0;
+  const pick = (n: number): number => choices[k++ % choices.length] % n;
+  const spell = (w: string): string => {
+    let out = '';
+    for (const ch of w) {
+      let c = ch;
+      if (c === 'ی' && pick(3) === 1) c = 'ي';
+      else if (c === 'ی' && pick(3) === 2) c = 'ى';
+      if (c === 'ک' && pick(2) === 1) c = 'ك';
+      out += c;
+      if (pick(5) === 0) out += 'َ'; // fatha
+      if (pick(7) === 0 && !'ادذرزژو'.includes(ch)) out += 'ـ'; // kashida
+    }
+    return out;
+  };
+  const joiner = (): string => ['', ZWNJ, ' '][pick(3)];
+  return units
+    .map((u) => {
+      if (u.kind === 'word') return spell(u.w);
+      if (u.kind === 'compound') return spell(u.a) + joiner() + spell(u.b);
+      if (u.kind === 'plural') return spell(u.w) + joiner() + 'ها';
+      const digits = Object.values(DIGITS)[pick(3)];
+      return String(u.n).replace(/\d/g, (d) => digits[Number(d)]);
+    })
+    .join(['  ', ' ', '\u00a0'][pick(3)]);
+}
+
+test('matchKey: generated variant spellings meet (property)', () => {
+  fc.assert(
+    fc.property(
+      fc.array(unitArb, { minLength: 1, maxLength: 6 }),
+      fc.array(fc.nat(1000), { minLength: 1, maxLength: 40 }),
+      fc.array(fc.nat(1000), { minLength: 1, maxLength: 40 }),
+      (units, c1, c2) => {
+        assert.equal(matchKey(render(units, c1)), matchKey(render(units, c2)));
+      },
+    ),
+    { numRuns: 2000 },
+  );
+});
+
+test('matchKey is idempotent and deterministic (property)', () => {
+  fc.assert(
+    fc.property(fc.string({ unit: 'binary', maxLength: 80 }), (s) => {
+      const k = matchKey(s);
+      assert.equal(matchKey(s), k);
+      assert.equal(matchKey(k), k);
+    }),
+    { numRuns: 1000 },
+  );
+});
