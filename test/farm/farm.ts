@@ -280,8 +280,13 @@ export async function startFarm(opts: StartFarmOptions): Promise<Farm> {
       };
       slots.forEach((s, k) => {
         const a = render(rt, s);
-        s.path = template.articlePath(s.numericId, slugify(a.title), s.publishedAt);
-        s.key = template.articleKey(decodeURIComponent(s.path))!;
+        // Same headline, same day: WordPress makes the slug unique with "-2", "-3" …
+        const slug = slugify(a.title);
+        for (let dup = 1; ; dup++) {
+          s.path = template.articlePath(s.numericId, dup === 1 ? slug : `${slug}-${dup}`, s.publishedAt);
+          s.key = template.articleKey(decodeURIComponent(s.path))!;
+          if (!rt.byKey.has(s.key)) break;
+        }
         s.inFeed = plan.feedKind !== 'none' && k < feedSize;
         rt.byKey.set(s.key, s);
       });

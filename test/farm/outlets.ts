@@ -85,7 +85,9 @@ export function planOutlet(seed: number, index: number, fault?: FaultKind): Outl
   // windows-1256 has no Persian yeh or Persian digits: such sites wrote ي and ASCII digits.
   const style: TextStyle = cp1256 ? { letters: 'arabic', zwnj: 'keep', digits: 'ascii', kashida: false } : randomStyle(rng);
   let feedKind: FeedKind;
-  if (template === 'studiokhabar' || index % 6 === 0) feedKind = 'none';
+  // The feed faults need a feed to break.
+  if (fault === 'http404' || fault === 'malformed-xml') feedKind = 'rss';
+  else if (template === 'studiokhabar' || index % 6 === 0) feedKind = 'none';
   else if ((template === 'aasaam' || template === 'wordpress') && chance(rng, 0.35)) feedKind = 'atom';
   else feedKind = 'rss';
   const name = outletName(index);
