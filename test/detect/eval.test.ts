@@ -1,0 +1,25 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { evaluate, evalProfiles, loadLabelled, precision, recall } from '../../bench/eval-detect.ts';
+import { createDetector } from '../../src/detect/detector.ts';
+
+test('the labelled set is large, split in halves and labelled consistently', () => {
+  const items = loadLabelled();
+  assert.ok(items.length >= 200);
+  const dev = items.filter((i) => i.split === 'dev').length;
+  assert.ok(Math.abs(dev - (items.length - dev)) <= 10);
+  assert.ok(new Set(items.map((i) => i.city)).size >= 5);
+  for (const i of items) assert.ok(!(i.critical && !i.mentioned), `${i.id}: critical implies mentioned`);
+  assert.equal(new Set(items.map((i) => i.id)).size, items.length);
+});
+
+// Floors well under the measured numbers (see docs/detection.md): this catches regressions,
+// it does not certify the quality on real news.
+test('detection on the whole labelled set stays above regression floors', () => {
+  const items = loadLabelled();
+  const r = evaluate(items, evalProfiles(items).map((p) => createDetector(p, { model: null })));
+  assert.ok(precision(r.mentions) >= 0.95, `mention precision ${precision(r.mentions)}`);
+  assert.ok(recall(r.mentions) >= 0.93, `mention recall ${recall(r.mentions)}`);
+  assert.ok(precision(r.criticism) >= 0.85, `criticism precision ${precision(r.criticism)}`);
+  assert.ok(recall(r.criticism) >= 0.8, `criticism recall ${recall(r.criticism)}`);
+});
