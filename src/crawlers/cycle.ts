@@ -175,12 +175,13 @@ async function crawlSource(
     if (opts.signal?.aborted) break;
     try {
       const got = await fetchList(feed.url, 'application/rss+xml,application/atom+xml,application/xml;q=0.9,text/xml;q=0.9,*/*;q=0.5');
-      listsOk++;
       if (!got) {
+        listsOk++;
         bump(report.skipped, 'feed-not-modified');
         continue;
       }
       const items = await parseFeed(got.text, got.finalUrl);
+      listsOk++;
       for (const item of items) {
         if (opts.since && item.publishedRaw) {
           const d = parseDate(item.publishedRaw);

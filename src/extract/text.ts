@@ -1,5 +1,5 @@
 // Turning a DOM subtree into clean paragraphs, and dropping lines that are page furniture
-// («بیشتر بخوانید», «انتهای پیام», channel invitations) rather than the article.
+// («بیشتر بخوانید», related-news labels, channel invitations) rather than the article.
 import type { CheerioAPI, Cheerio } from 'cheerio';
 import type { AnyNode, Element } from 'domhandler';
 
@@ -20,9 +20,6 @@ export function cleanText(s: string): string {
 /** Lines that are never part of an article's text. */
 const FURNITURE: RegExp[] = [
   /^(بیشتر بخوانید|بیشتر بخوانید:|بیشتر:|بخوانید:|پیشنهاد ما|اخبار مرتبط|مطالب مرتبط|خبرهای مرتبط|مطالب پیشنهادی|پربازدیدترین|آخرین اخبار|برچسب(‌|\s)?ها|لینک کوتاه|کد خبر|کپی شد|ارسال نظر|نظرات|دیدگاه(‌|\s)?ها)\s*[:：]?/,
-  /^انتهای پیام\s*[/.]?\s*$/,
-  /^(انتهای خبر|پایان خبر)\s*[/.]?$/,
-  /^\/?\s*(ف|س|ح|م|ن|ک|ت)\s*$/, // desk sign-off initials at the end of agency copy, alone on a line
 ];
 const CHANNEL_INVITE = /(کانال|صفحه|اینستاگرام|تلگرام|ایتا|بله|روبیکا|سروش|آپارات).{0,60}(بپیوندید|دنبال کنید|عضو شوید)/;
 
