@@ -34,6 +34,7 @@ const PLURAL = ['هایی', 'های', 'ها'].map(codes);
 const PLURAL_EXCEPTIONS = new Set(['تن', 'انت', 'اشت', 'اژد']);
 /** Arabic compound heads written with or without a gap before «ال»: «بین‌الملل» = «بینالملل». */
 const AL_HEADS = ['بین', 'فوق', 'حق', 'دار', 'علی', 'ذی', 'ذوی', 'بیت', 'دایره'].map(codes);
+const AL_HEAD_FIRST = new Set(AL_HEADS.map((h) => h[0]));
 const ALEF = 0x627;
 const LAM = 0x644;
 const HEH = 0x647;
@@ -50,6 +51,8 @@ const COMPOUNDS = new Map<string, string>([
   ['پیادهرو', 'پیاده رو'],
   ['پسماندها', 'پسماند ها'],
 ]);
+
+const COMPOUND_FIRST = new Set(Array.from(COMPOUNDS.keys(), (k) => k.charCodeAt(0)));
 
 // ---- reusable buffers (the module is single-threaded; each call resets the lengths) ----
 
@@ -251,7 +254,7 @@ function splitToken(s: number, e: number): void {
   nPieces = 0;
   let first = s;
   // Arabic compound head: «بینالملل» → «بین» + «الملل».
-  if (isPersianLetter(buf[s])) {
+  if (e - s >= 6 && AL_HEAD_FIRST.has(buf[s])) {
     for (const h of AL_HEADS) {
       const after = s + h.length;
       if (e - after >= 4 && buf[after] === ALEF && buf[after + 1] === LAM && endsWithAt(s, h)) {
@@ -264,7 +267,7 @@ function splitToken(s: number, e: number): void {
   }
   // Plural suffix: «شهرداریها» → «شهرداری» + «ها».
   let stemEnd = e;
-  if (e - first >= 4) {
+  if (e - first >= 4 && (buf[e - 1] === ALEF || buf[e - 1] === YEH)) {
     for (const p of PLURAL) {
       if (endsWith(first, e, p)) {
         const stem = e - p.length;
@@ -272,7 +275,7 @@ function splitToken(s: number, e: number): void {
         if (
           stem - first >= 2 &&
           (isPersianLetter(last) || isAsciiDigit(last)) &&
-          !PLURAL_EXCEPTIONS.has(pieceString(first, stem))
+          !(stem - first <= 3 && PLURAL_EXCEPTIONS.has(pieceString(first, stem)))
         ) {
           stemEnd = stem;
         }
@@ -282,7 +285,7 @@ function splitToken(s: number, e: number): void {
   }
   // Closed compounds from the lexicon: «کلانشهر» → «کلان» + «شهر».
   const stemLen = stemEnd - first;
-  if (stemLen >= 6 && stemLen <= 10 && isPersianLetter(buf[first])) {
+  if (stemLen >= 6 && stemLen <= 10 && COMPOUND_FIRST.has(buf[first])) {
     const split = COMPOUNDS.get(pieceString(first, stemEnd));
     if (split !== undefined) {
       let at = first;
