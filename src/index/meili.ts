@@ -94,9 +94,11 @@ export const MEILI_SETTINGS: Settings = {
   sortableAttributes: ['sort_ts'],
   // Keys are already folded by kaghaz; 'pes' makes Meilisearch segment them as Persian too.
   localizedAttributes: [{ attributePatterns: ['*'], locales: ['pes'] }],
-  // Persian words are short and many differ by one letter (قطار/قطر, شهر/شعر): typos only on
-  // long words, never on numbers (dates, amounts, plate numbers must match exactly).
-  typoTolerance: { enabled: true, minWordSizeForTypos: { oneTypo: 6, twoTypos: 10 }, disableOnNumbers: true },
+  // Persian words are short and one letter often changes the meaning (قطار/قطر, شهردار «mayor» /
+  // شهرداری «municipality»): typos only on long words, never on numbers (dates, amounts).
+  typoTolerance: { enabled: true, minWordSizeForTypos: { oneTypo: 8, twoTypos: 12 }, disableOnNumbers: true },
+  // "sort" first: a date-sorted list is in date order, not relevance order with date ties.
+  rankingRules: ['sort', 'words', 'typo', 'proximity', 'attribute', 'exactness'],
   // Editors search whole words; prefix matching of the last word would differ from FTS5.
   prefixSearch: 'disabled',
   pagination: { maxTotalHits: 10_000 },
@@ -515,7 +517,10 @@ export class MeiliIndex implements SearchIndex {
     const pending = this.pendingCount(0);
     const failed = this.pendingCount(1);
     let documents = -1;
-    let lastError = this.lastError;
+    const refused = this.db
+      .prepare('SELECT doc_id, last_error FROM search_outbox WHERE index_uid = ? AND failed = 1 ORDER BY seq DESC LIMIT 1')
+      .get(this.indexUid) as { doc_id: string; last_error: string } | undefined;
+    let lastError = this.lastError ?? (refused ? `Meilisearch refused document ${refused.doc_id}: ${refused.last_error}` : undefined);
     try {
       documents = (await this.index.getStats()).numberOfDocuments;
     } catch (e) {

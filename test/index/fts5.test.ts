@@ -8,7 +8,7 @@ import { item } from './fixtures.ts';
 
 contractSuite('SQLite FTS5', async () => {
   const db = openMemoryDb();
-  return { db, index: new Fts5Index(db), cleanup: async () => db.close() };
+  return { db, index: new Fts5Index(db), cleanup: async () => { db.close(); } };
 });
 
 test('FTS5: index writes are transactional with the display table (a failing batch leaves nothing)', async () => {
