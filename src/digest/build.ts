@@ -3,7 +3,6 @@
 import type { Article, Mention } from '../article.ts';
 import type { Profile, Source } from '../config.ts';
 import type { Db } from '../store/db.ts';
-import { ArticleStore } from '../store/articles.ts';
 import {
   addDays, addJalaliMonth, daysBetween, formatDay, gregorianIso, jalaliDayRange, jalaliOf, longDayFa,
   parseJalaliDay, timeFa, weekdayFa, type JalaliDay,
@@ -15,7 +14,7 @@ import {
 import type {
   ArticleRef, ClusterEntry, CoverageRow, CriticalItem, Digest, PickupRow, TopicGroup, TrendPoint,
 } from './model.ts';
-import { clusterMembers, firstFetchedAt, mentionInstants, ownArticles, type LightRow } from './queries.ts';
+import { clusterMembers, articlesOfDay, firstFetchedAt, mentionInstants, ownArticles, type DigestArticle, type LightRow } from './queries.ts';
 
 export interface DigestOptions {
   profile: Profile;
@@ -61,9 +60,7 @@ export function buildDigest(db: Db, opts: DigestOptions): Digest {
     };
   };
 
-  const store = new ArticleStore(db);
-  const articles = store
-    .list({ from: range.from, to: range.to, mentionedOnly: true })
+  const articles = articlesOfDay(db, profile.city, range.from, range.to)
     .filter((a) => !a.detection.city || a.detection.city === profile.city)
     .sort(byInstant);
 
@@ -75,7 +72,7 @@ export function buildDigest(db: Db, opts: DigestOptions): Digest {
   const clusterIds = [...new Set([...articles, ...own].map(clusterKey))].sort();
   const members = new Map<string, LightRow[]>();
   for (const m of clusterMembers(db, clusterIds, range.to)) push(members, clusterKey(m), m);
-  const lightOf = (a: Article): LightRow => ({
+  const lightOf = (a: DigestArticle): LightRow => ({
     id: a.id, sourceId: a.sourceId, title: a.title, url: a.url, publishedAt: a.publishedAt, fetchedAt: a.fetchedAt,
     clusterId: a.clusterId, critical: a.detection.critical, ownOutlet: a.detection.ownOutlet,
   });
@@ -218,7 +215,7 @@ export function buildDigest(db: Db, opts: DigestOptions): Digest {
 }
 
 /** The topic of a cluster: the most specific entity its day's articles mention. */
-function topicOf(dayArticles: Article[], profile: Profile): string {
+function topicOf(dayArticles: DigestArticle[], profile: Profile): string {
   let best: Mention | undefined;
   for (const a of dayArticles) {
     for (const m of a.detection.mentions) {
@@ -231,7 +228,7 @@ function topicOf(dayArticles: Article[], profile: Profile): string {
   return best?.entity ?? `شهرداری ${profile.cityFa}`;
 }
 
-function coverageBy(articles: Article[], keyOf: (a: Article) => [string, string]): CoverageRow[] {
+function coverageBy(articles: DigestArticle[], keyOf: (a: DigestArticle) => [string, string]): CoverageRow[] {
   const rows = new Map<string, { labelFa: string; articles: number; outlets: Set<string> }>();
   for (const a of articles) {
     const [key, labelFa] = keyOf(a);

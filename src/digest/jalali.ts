@@ -30,11 +30,32 @@ const tehranParts = new Intl.DateTimeFormat('en-US', {
   second: '2-digit',
 });
 
-/** Wall-clock fields of an instant in Tehran. */
-export function tehranClock(at: Date): { y: number; m: number; d: number; hh: number; mm: number; ss: number } {
+function intlClock(at: Date): { y: number; m: number; d: number; hh: number; mm: number; ss: number } {
   const p: Record<string, string> = {};
   for (const part of tehranParts.formatToParts(at)) p[part.type] = part.value;
   return { y: +p.year, m: +p.month, d: +p.day, hh: +p.hour % 24, mm: +p.minute, ss: +p.second };
+}
+
+// Intl is slow (several µs a call) and a busy digest asks tens of thousands of times, so the
+// offset is cached per UTC half hour: Iran's offsets (+03:30/+04:30) only ever changed at a
+// local midnight, which is a UTC half-hour boundary.
+const offsetByHalfHour = new Map<number, number>();
+
+/** Wall-clock fields of an instant in Tehran. */
+export function tehranClock(at: Date): { y: number; m: number; d: number; hh: number; mm: number; ss: number } {
+  const t = at.getTime();
+  if (!Number.isFinite(t)) throw new RangeError('invalid date');
+  const bucket = Math.floor(t / 1_800_000);
+  let off = offsetByHalfHour.get(bucket);
+  if (off === undefined) {
+    const start = new Date(bucket * 1_800_000);
+    const c = intlClock(start);
+    off = Date.UTC(c.y, c.m - 1, c.d, c.hh, c.mm, c.ss) - start.getTime();
+    if (offsetByHalfHour.size > 50_000) offsetByHalfHour.clear();
+    offsetByHalfHour.set(bucket, off);
+  }
+  const w = new Date(t + off);
+  return { y: w.getUTCFullYear(), m: w.getUTCMonth() + 1, d: w.getUTCDate(), hh: w.getUTCHours(), mm: w.getUTCMinutes(), ss: w.getUTCSeconds() };
 }
 
 /** Offset of Tehran from UTC in minutes at that instant (210 since 2022; 270 in old summers). */

@@ -1,6 +1,47 @@
 // Read-only queries the digest needs beyond ArticleStore.list: light rows (no body, no
 // detection JSON) so a day with ten thousand articles and their clusters stays fast.
+import type { Article, Detection } from '../article.ts';
 import type { Db } from '../store/db.ts';
+
+/** What the digest reads of an article: everything but the body and match keys. */
+export type DigestArticle = Pick<Article, 'id' | 'sourceId' | 'url' | 'title' | 'lead' | 'publishedAt' | 'fetchedAt' | 'clusterId' | 'detection'>;
+
+interface RawDay {
+  id: string;
+  source_id: string;
+  url: string;
+  title: string;
+  lead: string | null;
+  published_at: string | null;
+  fetched_at: string;
+  cluster_id: string | null;
+  detection: string;
+}
+
+/**
+ * The day's articles about the municipality, as ArticleStore.list({from, to, mentionedOnly})
+ * selects them, without the body (the largest column, which the digest never shows).
+ */
+export function articlesOfDay(db: Db, city: string, from: string, to: string): DigestArticle[] {
+  const rows = db
+    .prepare(
+      `SELECT id, source_id, url, title, lead, published_at, fetched_at, cluster_id, detection FROM articles
+       WHERE mentioned = 1 AND (city = ? OR city IS NULL OR city = '')
+         AND COALESCE(published_at, fetched_at) >= ? AND COALESCE(published_at, fetched_at) < ?`,
+    )
+    .all(city, from, to) as RawDay[];
+  return rows.map((r) => ({
+    id: r.id,
+    sourceId: r.source_id,
+    url: r.url,
+    title: r.title,
+    lead: r.lead ?? undefined,
+    publishedAt: r.published_at,
+    fetchedAt: r.fetched_at,
+    clusterId: r.cluster_id,
+    detection: JSON.parse(r.detection) as Detection,
+  }));
+}
 
 export interface LightRow {
   id: string;
@@ -52,11 +93,14 @@ export function clusterMembers(db: Db, clusterIds: string[], to: string): LightR
   const ids = JSON.stringify(clusterIds);
   const rows = db
     .prepare(
+      // Two indexed lookups joined by UNION (an OR of the two would scan the table).
       `SELECT ${LIGHT_COLUMNS} FROM articles
-       WHERE (cluster_id IN (SELECT value FROM json_each(?)) OR id IN (SELECT value FROM json_each(?)))
-         AND COALESCE(published_at, fetched_at) < ?`,
+       WHERE cluster_id IN (SELECT value FROM json_each(?)) AND COALESCE(published_at, fetched_at) < ?
+       UNION
+       SELECT ${LIGHT_COLUMNS} FROM articles
+       WHERE id IN (SELECT value FROM json_each(?)) AND COALESCE(published_at, fetched_at) < ?`,
     )
-    .all(ids, ids, to) as RawLight[];
+    .all(ids, to, ids, to) as RawLight[];
   return rows.map(light);
 }
 
@@ -77,7 +121,7 @@ export function mentionInstants(db: Db, city: string, from: string, to: string):
   const rows = db
     .prepare(
       `SELECT COALESCE(published_at, fetched_at) AS at, critical FROM articles
-       WHERE mentioned = 1 AND (city = ? OR city IS NULL)
+       WHERE mentioned = 1 AND (city = ? OR city IS NULL OR city = '')
          AND COALESCE(published_at, fetched_at) >= ? AND COALESCE(published_at, fetched_at) < ?`,
     )
     .all(city, from, to) as { at: string; critical: number }[];

@@ -41,6 +41,9 @@ export const digestMigrations: Migration[] = [
         response        TEXT
       );
       CREATE INDEX mail_queue_due ON mail_queue(status, next_attempt_at);
+      -- The day an article is placed on (published, else fetched): the digest, the trend and
+      -- ArticleStore.list all filter on exactly this expression, so SQLite can use the index.
+      CREATE INDEX IF NOT EXISTS articles_day_instant ON articles(COALESCE(published_at, fetched_at));
       -- One row per republication cluster that has raised an alert.
       CREATE TABLE alert_clusters (
         city            TEXT NOT NULL,
