@@ -14,6 +14,12 @@ import { renderAlert, renderFollowup, renderMorningSummary, type AlertPayload, t
 
 /** Two mails about the same cluster are at least this far apart. */
 export const FOLLOWUP_SPACING_MS = 2 * 3600_000;
+/**
+ * A critical article published longer ago than this raises no alert: it came from an archive
+ * backfill or a late discovery, and it is in its own day's digest. A week keeps every item whose
+ * rebuttal window (one month) is still mostly open, and keeps a first crawl from mailing history.
+ */
+export const MAX_ALERT_AGE_MS = 7 * 86_400_000;
 
 export interface QueueAlertsOptions {
   profile: Profile;
@@ -140,6 +146,10 @@ export function queueAlerts(db: Db, opts: QueueAlertsOptions): QueueAlertsReport
 
       if (!state) {
         if (!a.detection.critical) continue;
+        if (a.publishedAt !== null && now.getTime() - Date.parse(a.publishedAt) > MAX_ALERT_AGE_MS) {
+          report.skipped.push({ articleId: a.id, reason: `published ${a.publishedAt}, more than 7 days ago: no alert (it is in that day's digest)` });
+          continue;
+        }
         const recipients = recipientsFor(profile, a);
         if (recipients.length === 0) {
           report.skipped.push({ articleId: a.id, reason: `no recipients: add recipients.alerts or a matching route to the ${city} profile` });

@@ -161,6 +161,9 @@ test('nothing to send: non-critical news, other cities, and no recipients are re
   const other = makeArticle(crit('m', 'keshvar', '2026-11-22 10:00'));
   other.detection.city = 'mashhad';
   assert.deepEqual(queueAlerts(s.db, { profile: PROFILE, sources: SOURCES, articles: [other], now: new Date() }).queued, []);
+  const old = s.cycle([crit('old', 'keshvar', '2026-11-10 10:00')], '2026-11-22 10:05');
+  assert.equal(old.queued.length, 0);
+  assert.match(old.skipped[0].reason, /more than 7 days ago/);
   const lonely = ProfileSchema.parse({ ...PROFILE, recipients: { digest: [], alerts: [], routes: [] } });
   const r = queueAlerts(s.db, { profile: lonely, sources: SOURCES, articles: [makeArticle(crit('z', 'keshvar', '2026-11-22 10:00'))], now: new Date(tehran('2026-11-22 10:05')) });
   assert.equal(r.queued.length, 0);
