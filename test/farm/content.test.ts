@@ -81,3 +81,31 @@ test('other cities use their own names', () => {
   assert.doesNotMatch(text, /تبریز/);
   assert.throws(() => generateArticles(5, 1, { city: 'gotham' as never }), /unknown city "gotham"/);
 });
+
+test('reprints of one story are textually closer than distinct stories of the same kind (clustering can be scored)', () => {
+  const items = generateArticles(700, 21, { style: CLEAN_STYLE });
+  const shingles = (t: string) => {
+    const w = t.replace(/[.,،:؛«»]/g, ' ').split(/\s+/).filter(Boolean);
+    const s = new Set<string>();
+    for (let i = 0; i + 2 < w.length; i++) s.add(`${w[i]} ${w[i + 1]} ${w[i + 2]}`);
+    return s;
+  };
+  const jaccard = (a: Set<string>, b: Set<string>) => {
+    let inter = 0;
+    for (const x of a) if (b.has(x)) inter++;
+    return inter / (a.size + b.size - inter);
+  };
+  const sets = items.map((x) => shingles(`${x.title} ${x.lead} ${x.body}`));
+  const same: number[] = [];
+  const distinct: number[] = [];
+  for (let i = 0; i < items.length; i++) {
+    for (let j = i + 1; j < items.length; j++) {
+      if (items[i].kind !== items[j].kind) continue;
+      (items[i].storyId === items[j].storyId ? same : distinct).push(jaccard(sets[i], sets[j]));
+    }
+  }
+  const q = (xs: number[], p: number) => xs.sort((a, b) => a - b)[Math.floor(p * (xs.length - 1))];
+  assert.ok(same.length > 50 && distinct.length > 1000);
+  assert.ok(q(same, 0.5) > 0.6, `median reprint similarity ${q(same, 0.5)}`);
+  assert.ok(q(distinct, 0.95) < q(same, 0.1), `distinct p95 ${q(distinct, 0.95)} vs reprint p10 ${q(same, 0.1)}`);
+});

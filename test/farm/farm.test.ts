@@ -7,11 +7,14 @@ import { request } from 'node:http';
 import * as cheerio from 'cheerio';
 import Parser from 'rss-parser';
 import iconv from 'iconv-lite';
-import robotsParser from 'robots-parser';
+import robotsParserModule from 'robots-parser';
 import { SourcesFileSchema, SourceSchema, loadSources } from '../../src/config.ts';
 import { canonicalUrl } from '../../src/crawlers/canonical-url.ts';
 import { startFarm, farmOutletId, type Farm, type FarmOutlet, type ExpectedArticle, type FaultKind } from './farm.ts';
 import type { TemplateName } from './templates.ts';
+
+// robots-parser is CommonJS with an ambient d.ts NodeNext cannot call through; the value is the function.
+const robotsParser = robotsParserModule as unknown as (url: string, body: string) => { isAllowed(url: string, ua?: string): boolean | undefined };
 
 /** Where each template puts the parts of an article (the report lists the same). */
 const SELECTORS: Record<TemplateName, { title: string; lead: string | null; body: string; date: string }> = {

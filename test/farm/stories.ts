@@ -567,6 +567,62 @@ const EVENTS: EventTemplate[] = [
   },
 ];
 
+// Story-level wording: each distinct story picks its own phrasing per occurrence, so two stories
+// built from one template share far fewer word sequences than a release and its reprints do.
+const WORDINGS: string[][] = [
+  ['اظهار داشت', 'گفت', 'بیان کرد', 'عنوان کرد', 'تصریح کرد', 'خاطرنشان کرد'],
+  ['افزود', 'ادامه داد', 'در ادامه گفت', 'یادآور شد'],
+  ['تأکید کرد', 'یادآوری کرد', 'با تأکید گفت'],
+  ['شهروندان', 'همشهریان', 'ساکنان شهر'],
+  ['تاکنون', 'تا به امروز', 'تا این لحظه'],
+  ['بیش از', 'بالغ بر', 'افزون بر'],
+  ['خبر داد', 'اطلاع داد', 'را اعلام کرد'],
+  ['گلایه دارند', 'شکایت دارند', 'ناراضی هستند'],
+  ['امروز', 'صبح امروز', 'روز گذشته', 'عصر امروز'],
+  ['مسئولان', 'مدیران', 'متولیان'],
+  ['معابر', 'خیابان‌ها', 'گذرها'],
+  ['می‌گویند', 'اظهار می‌کنند', 'معتقدند'],
+];
+
+function varyWording(text: string, rng: Rng): string {
+  let out = text;
+  for (const group of WORDINGS) {
+    const re = new RegExp(group.map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|'), 'g');
+    out = out.replace(re, () => pick(rng, group));
+  }
+  return out;
+}
+
+const WEEKDAY_NAMES = ['شنبه', 'یکشنبه', 'دوشنبه', 'سه‌شنبه', 'چهارشنبه', 'پنجشنبه'];
+
+// Sentences with their own numbers and names: they make each story's text its own.
+const DETAILS: Record<'municipal' | 'other', ((x: Ctx) => string)[]> = {
+  municipal: [
+    (x) => `اعتبار این بخش ${fa(int(x.rng, 12, 980))} میلیارد ریال برآورد شده است.`,
+    (x) => `این موضوع روز ${pick(x.rng, WEEKDAY_NAMES)} در نشست کمیسیون عمران شورا نیز بررسی شد.`,
+    (x) => `بر پایه آمار اعلام‌شده، ${fa(int(x.rng, 3, 95))} درصد از کار در محدوده ${pick(x.rng, x.c.places)} انجام شده است.`,
+    (x) => `حدود ${fa(int(x.rng, 2, 60))} هزار نفر از ساکنان منطقه ${fa(int(x.rng, 1, x.c.districts))} با این موضوع سروکار دارند.`,
+    (x) => `قرار است گزارش تکمیلی تا ${fa(int(x.rng, 2, 12))} هفته دیگر ارائه شود.`,
+    (x) => `پیمانکار این کار ${pick(x.rng, ['شرکت عمران آذر', 'شرکت راه‌سازان شمال', 'شرکت پیمان‌گستر', 'شرکت سازه‌نو'])} است که از ${fa(int(x.rng, 1390, 1404))} با شهرداری همکاری دارد.`,
+    (x) => `${pick(x.rng, x.c.councilMembers)} در این باره گفت: شورا گزارش ${fa(int(x.rng, 2, 11))} ماهه این بخش را خواسته است.`,
+    (x) => `تعداد تماس‌های ثبت‌شده در سامانه ۱۳۷ درباره ${pick(x.rng, x.c.places)} در ماه گذشته به ${fa(int(x.rng, 40, 900))} مورد رسید.`,
+    (x) => `${fa(int(x.rng, 15, 400))} نیروی خدماتی و ${fa(int(x.rng, 3, 40))} دستگاه ماشین‌آلات در این بخش به کار گرفته شده‌اند.`,
+    (x) => `معاون خدمات شهری ${x.districtName} هم گفته است بازدید از ${pick(x.rng, x.c.places)} هر ${pick(x.rng, ['هفته', 'دو هفته', 'ماه'])} تکرار می‌شود.`,
+    (x) => `طول مسیر مورد نظر ${fa(int(x.rng, 2, 38))} کیلومتر و عرض آن ${fa(int(x.rng, 8, 45))} متر است.`,
+    (x) => `برنامه زمان‌بندی کار از ${pick(x.rng, WEEKDAY_NAMES)} ${fa(int(x.rng, 1, 29))} ${pick(x.rng, ['مهر', 'آبان', 'آذر', 'دی', 'بهمن'])} آغاز شده است.`,
+  ],
+  other: [
+    (x) => `در این مراسم ${fa(int(x.rng, 20, 700))} نفر حضور داشتند.`,
+    (x) => `سخنگوی این نهاد روز ${pick(x.rng, WEEKDAY_NAMES)} به پرسش‌های خبرنگاران پاسخ خواهد داد.`,
+    (x) => `سهم استان ${pick(x.rng, ['تهران', 'فارس', 'خراسان رضوی', 'آذربایجان شرقی', 'اصفهان'])} در این آمار ${fa(int(x.rng, 2, 30))} درصد بوده است.`,
+    (x) => `این رقم در مدت مشابه سال ${fa(int(x.rng, 1398, 1404))} حدود ${fa(int(x.rng, 5, 80))} واحد کمتر بود.`,
+    (x) => `این موضوع از ${fa(int(x.rng, 2, 20))} روز پیش در کانون توجه رسانه‌ها قرار داشت.`,
+    (x) => `به گفته یک کارشناس، ${fa(int(x.rng, 10, 90))} درصد از پرسش‌شدگان این خبر را دنبال کرده‌اند.`,
+    (x) => `نشست بعدی در این باره روز ${pick(x.rng, WEEKDAY_NAMES)} هفته آینده برگزار می‌شود.`,
+    (x) => `برآوردها از رقمی حدود ${fa(int(x.rng, 100, 9000))} میلیارد ریال حکایت دارد.`,
+  ],
+};
+
 /** Relative weights of events in a corpus: city-hall news dominates, as in a real press review. */
 const EVENT_WEIGHTS: Record<string, number> = {
   'metro-station': 3, asphalt: 3, waste: 3, buses: 3, trees: 2, 'land-violation': 2, corruption: 1,
@@ -608,13 +664,27 @@ export function generateEvent(rng: Rng, c: CityVocab): EventStories {
   const chosen = count === 1 ? [pick(rng, ev.stories)] : sample(rng, ev.stories, count);
   const drafts = chosen.map((make) => {
     const d = make(x);
-    const target = int(rng, 3, 8);
-    const fillers = sample(rng, FILLERS[d.kind], FILLERS[d.kind].length);
-    // The lead is the first body paragraph too; keep total paragraphs within 3–8.
-    while (d.paragraphs.length + 1 < target && fillers.length > 0) {
-      const f = fillers.pop()!;
-      d.paragraphs.splice(int(rng, 1, d.paragraphs.length), 0, f(x));
+    // Distinct stories from one template tell different parts of it.
+    if (d.paragraphs.length >= 3 && chance(rng, 0.5)) d.paragraphs.splice(int(rng, 0, d.paragraphs.length - 1), 1);
+    const municipal = d.kind !== 'city-not-municipality' && d.kind !== 'other-city' && d.kind !== 'unrelated';
+    const pool = DETAILS[municipal ? 'municipal' : 'other'];
+    let next = int(rng, 0, pool.length - 1);
+    const detail = () => pool[next++ % pool.length](x);
+    for (let k = int(rng, 1, 2); k > 0; k--) {
+      const i = int(rng, 0, d.paragraphs.length - 1);
+      d.paragraphs[i] = `${d.paragraphs[i]} ${detail()}`;
     }
+    // The lead is the first paragraph of the story; keep the total within 3–8. At most one stock
+    // filler (shared by every story of a kind); the rest are detail paragraphs of this story.
+    const target = int(rng, 3, 8);
+    if (d.paragraphs.length + 1 < target && chance(rng, 0.6)) {
+      d.paragraphs.splice(int(rng, 1, d.paragraphs.length), 0, pick(rng, FILLERS[d.kind])(x));
+    }
+    while (d.paragraphs.length + 1 < target) {
+      d.paragraphs.splice(int(rng, 1, d.paragraphs.length), 0, `${detail()} ${detail()}`);
+    }
+    d.lead = varyWording(d.lead, rng);
+    d.paragraphs = d.paragraphs.map((p) => varyWording(p, rng));
     return d;
   });
   return { eventKey: ev.key, drafts };
