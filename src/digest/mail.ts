@@ -24,7 +24,7 @@ export function queueDigestMail(db: Db, d: Digest, profile: Profile, now: Date):
     db,
     {
       id: digestMessageId(d.city, d.day), kind: 'digest', city: d.city, recipients: to, subject: digestSubject(d),
-      html: renderDigestHtml(d), text: renderDigestText(d), notBefore: now,
+      html: renderDigestHtml(d, { fontBase: null }), text: renderDigestText(d), notBefore: now,
     },
     now,
   );

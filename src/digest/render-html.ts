@@ -7,18 +7,22 @@ import { faDigits, longDayFa, parseJalaliDay } from './jalali.ts';
 import { trendSvg } from './chart.ts';
 
 export interface HtmlOptions {
-  /** Where the Vazirmatn files are, relative to the page (writeDigest copies them to `fonts/`). */
-  fontBase?: string;
+  /**
+   * Where the Vazirmatn files are, relative to the page (writeDigest copies them to `fonts/`).
+   * null leaves out @font-face (e-mail: a relative URL means nothing there; Tahoma stands in).
+   */
+  fontBase?: string | null;
 }
 
 export const FONT_FILES = { regular: 'Vazirmatn-Regular.woff2', bold: 'Vazirmatn-Bold.woff2' } as const;
 
 const n = (v: number) => faDigits(v);
 
-function css(fontBase: string): string {
-  return `
+function css(fontBase: string | null): string {
+  const fonts = fontBase === null ? '' : `
 @font-face{font-family:Vazirmatn;src:url('${fontBase}${FONT_FILES.regular}') format('woff2');font-weight:400;font-style:normal}
-@font-face{font-family:Vazirmatn;src:url('${fontBase}${FONT_FILES.bold}') format('woff2');font-weight:700;font-style:normal}
+@font-face{font-family:Vazirmatn;src:url('${fontBase}${FONT_FILES.bold}') format('woff2');font-weight:700;font-style:normal}`;
+  return `${fonts}
 @page{size:A4;margin:14mm 13mm 16mm}
 *{box-sizing:border-box}
 html{direction:rtl}
@@ -122,7 +126,7 @@ ${rows.length ? rows.map((r) => `<tr><td>${e(r.labelFa)}</td><td class="num">${n
 }
 
 export function renderDigestHtml(d: Digest, opts: HtmlOptions = {}): string {
-  const fontBase = opts.fontBase ?? 'fonts/';
+  const fontBase = opts.fontBase === undefined ? 'fonts/' : opts.fontBase;
   const t = d.totals;
   const issue = d.issue === null ? 'شمارهٔ بایگانی' : `شمارهٔ ${n(d.issue)}`;
   const title = `کاغذ اخبار شهرداری ${d.cityFa} — ${d.dayFa}`;

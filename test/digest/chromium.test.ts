@@ -110,3 +110,37 @@ test('hostile headlines and bodies never execute: no script, no handler, text sh
   assert.ok(r.text.includes('<script>window.__xss="title"</script>'), 'the hostile headline is shown as text');
   assert.deepEqual(errors, []);
 });
+
+test('alert, follow-up and morning-summary e-mails stay inert with hostile text (and are saved for review)', { skip }, async (t) => {
+  const { renderAlert, renderFollowup, renderMorningSummary } = await import('../../src/alerts/render.ts');
+  const hostile = {
+    clusterId: 'c', articleId: 'a', outletFa: 'روزنامهٔ <i>نمونه</i>', url: 'javascript:window.__xss="href"',
+    title: '<img src=x onerror="window.__xss=\'title\'"> انتقاد از شهرداری', lead: '<script>window.__xss="lead"</script>',
+    whenFa: '۱۴۰۵/۰۹/۰۱ ۰۷:۳۰', severity: 'high' as const, severityFa: 'شدید',
+    evidence: ['<svg onload="window.__xss=\'ev\'"></svg>'], deadlineFa: '۱ دی ۱۴۰۵', deadlineApprox: false, reach: 3,
+  };
+  const reprints = [{ articleId: 'r', outletFa: '<b>x</b>', title: '<iframe src="javascript:parent.__xss=1">', url: 'https://ok.example/1', whenFa: '۰۹:۰۰', critical: true }];
+  const browser = await launchChromium();
+  t.after(() => browser.close());
+  mkdirSync(artifacts, { recursive: true });
+  for (const [name, mail] of [
+    ['alert', renderAlert('تبریز', hostile)],
+    ['followup', renderFollowup('تبریز', hostile, reprints)],
+    ['morning', renderMorningSummary('تبریز', [hostile, { ...hostile, clusterId: 'd' }])],
+  ] as const) {
+    const page = await browser.newPage({ viewport: { width: 720, height: 600 } });
+    await page.setContent(mail.html);
+    await page.waitForTimeout(100);
+    const r = (await page.evaluate(`({
+      flag: window.__xss,
+      dir: getComputedStyle(document.body).direction,
+      active: document.querySelectorAll('script, img, svg, iframe, i, b[onclick]').length,
+      handlers: [...document.querySelectorAll('*')].filter((el) => [...el.attributes].some((a) => a.name.startsWith('on'))).length,
+      jsLinks: [...document.querySelectorAll('a')].filter((a) => a.href.startsWith('javascript:')).length,
+    })`)) as { flag: unknown; dir: string; active: number; handlers: number; jsLinks: number };
+    assert.deepEqual(r, { flag: undefined, dir: 'rtl', active: 0, handlers: 0, jsLinks: 0 }, name);
+    assert.ok(!/[\r\n]/.test(mail.subject), `${name} subject is one line`);
+    await page.screenshot({ path: join(artifacts, `mail-${name}.png`), fullPage: true });
+    await page.close();
+  }
+});

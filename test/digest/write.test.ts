@@ -49,3 +49,29 @@ test('PDF through Chromium, the same bytes when rebuilt', { skip: chromiumAvaila
   assert.ok(readFileSync(r.pdfPath!).equals(pdf), 'PDF bytes differ between two builds of the same day');
   assert.equal(getStoredDigest(db, 'tabriz', DAY)?.pdfPath, r.pdfPath);
 });
+
+test('the scheduled morning run writes the previous day and mails it once to the outbox', async (t) => {
+  const { runDailyDigest, scheduledDigestDay } = await import('../../src/digest/daily.ts');
+  const { readdirSync } = await import('node:fs');
+  const { simpleParser } = await import('mailparser');
+  const dir = mkdtempSync(join(tmpdir(), 'kaghaz-daily-'));
+  t.after(() => rmSync(dir, { recursive: true, force: true }));
+  const now = new Date('2026-11-23T03:30:00Z'); // 07:00 Tehran, 1405/09/02
+  assert.equal(scheduledDigestDay(now), '1405/09/01');
+  const saved = process.env.SMTP_URL;
+  delete process.env.SMTP_URL;
+  t.after(() => { if (saved !== undefined) process.env.SMTP_URL = saved; });
+  const db = fixtureDb();
+  const r = await runDailyDigest(dir, db, { profile: PROFILE, sources: SOURCES, now, pdf: false });
+  assert.equal(r.day, DAY);
+  assert.equal(r.email?.queued, true);
+  assert.equal(r.email?.delivery.sent.length, 1);
+  await runDailyDigest(dir, db, { profile: PROFILE, sources: SOURCES, now, pdf: false });
+  const files = readdirSync(join(dir, 'outbox'));
+  assert.equal(files.length, 1);
+  const mail = await simpleParser(readFileSync(join(dir, 'outbox', files[0])));
+  assert.equal(mail.subject, 'کاغذ اخبار شهرداری تبریز، یکشنبه ۱ آذر ۱۴۰۵ — ۳ مورد انتقادی');
+  // No relative font URLs in mail: they would point nowhere.
+  assert.doesNotMatch(String(mail.html), /@font-face/);
+  assert.match(String(mail.html), /font-family:Vazirmatn,Tahoma/);
+});
