@@ -1,5 +1,6 @@
-// Politeness per host: one request at a time, and at least minIntervalMs between the starts
-// of two requests to the same host. Every fetch (feed, robots.txt, listing, article) passes here.
+// Politeness per host: one request at a time, and at least minIntervalMs from the end of one
+// request to the start of the next on the same host — so the gap holds at the server too, whatever
+// the connection set-up time. Every fetch (feed, robots.txt, listing, article) passes here.
 
 function sleep(ms: number, signal?: AbortSignal): Promise<void> {
   return new Promise((resolve, reject) => {
@@ -20,7 +21,7 @@ export { sleep };
 
 export class HostGate {
   private readonly tails = new Map<string, Promise<void>>();
-  private readonly lastStart = new Map<string, number>();
+  private readonly lastEnd = new Map<string, number>();
 
   /** Waits for the host's turn; the returned function ends the turn (idempotent). */
   async acquire(host: string, minIntervalMs: number, signal?: AbortSignal): Promise<() => void> {
@@ -33,19 +34,19 @@ export class HostGate {
     const release = () => {
       if (released) return;
       released = true;
+      this.lastEnd.set(host, Date.now());
       open();
       if (this.tails.get(host) === tail) this.tails.delete(host);
     };
     try {
       await prev;
-      const wait = (this.lastStart.get(host) ?? 0) + minIntervalMs - Date.now();
+      const wait = (this.lastEnd.get(host) ?? 0) + minIntervalMs - Date.now();
       if (wait > 0) await sleep(wait, signal);
       if (signal?.aborted) throw signal.reason ?? new Error('aborted');
     } catch (e) {
       release();
       throw e;
     }
-    this.lastStart.set(host, Date.now());
     return release;
   }
 }

@@ -97,6 +97,8 @@ export async function fetchPages(jobs: PageJob[], o: PageFetchOptions, onOutcome
       requestHandlerTimeoutSecs: Math.max(o.timeoutMs / 1000, 1) + 120,
       additionalMimeTypes: ['text/plain', 'application/octet-stream'],
       ignoreHttpErrorStatusCodes: SERVER_ERRORS,
+      // Hand us the raw bytes: crawlee would transcode by the header alone; _parseHTML sniffs properly.
+      forceResponseEncoding: 'latin1',
       useSessionPool: false,
       persistCookiesPerSession: false,
       retryOnBlocked: false,
