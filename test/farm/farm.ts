@@ -178,6 +178,8 @@ interface Slot {
   publishedAt: Date;
   noDate: boolean;
   inFeed: boolean;
+  /** Headline as this outlet prints it (kept: sidebars and listings show many). */
+  title: string;
 }
 
 interface Runtime {
@@ -231,6 +233,7 @@ export async function startFarm(opts: StartFarmOptions): Promise<Farm> {
       publishedAt: new Date(c.publishedAt),
       noDate: noDateRng() < plans[j % n].noDateRate,
       inFeed: false,
+      title: '',
     });
   });
 
@@ -281,6 +284,7 @@ export async function startFarm(opts: StartFarmOptions): Promise<Farm> {
       slots.forEach((s, k) => {
         const a = render(rt, s);
         // Same headline, same day: WordPress makes the slug unique with "-2", "-3" …
+        s.title = a.title;
         const slug = slugify(a.title);
         for (let dup = 1; ; dup++) {
           s.path = template.articlePath(s.numericId, dup === 1 ? slug : `${slug}-${dup}`, s.publishedAt);
@@ -378,7 +382,8 @@ export async function startFarm(opts: StartFarmOptions): Promise<Farm> {
     }
     if (!slot) return notFound(rt, res);
     if (fault === 'oversized') return sendOversized(rt, res, slot);
-    return send(rt, res, 200, HTML, articleHtml(rt, slot), req.method === 'HEAD', { 'Last-Modified': slot.publishedAt.toUTCString() });
+    // No Last-Modified on pages: it would leak a date that a date-less page does not show.
+    return send(rt, res, 200, HTML, articleHtml(rt, slot), req.method === 'HEAD');
   }
 
   function feedFor(rt: Runtime, path: string): 'rss' | 'atom' | null {
@@ -429,12 +434,12 @@ export async function startFarm(opts: StartFarmOptions): Promise<Farm> {
   function articleHtml(rt: Runtime, slot: Slot): string {
     const k = rt.slots.indexOf(slot);
     const others = rt.slots.filter((s) => s !== slot);
-    const latest = others.slice(0, 6).map((s) => ({ title: render(rt, s).title, href: linkTo(rt, s, 'latest') }));
+    const latest = others.slice(0, 6).map((s) => ({ title: s.title, href: linkTo(rt, s, 'latest') }));
     const popular = others
       .slice()
       .sort((a, b) => (a.numericId * 7919) % 101 - (b.numericId * 7919) % 101)
       .slice(0, 5)
-      .map((s) => ({ title: render(rt, s).title, href: linkTo(rt, s, 'most_visited') }));
+      .map((s) => ({ title: s.title, href: linkTo(rt, s, 'most_visited') }));
     const relatedSlot = others[k % Math.max(1, others.length)];
     const a = render(rt, slot);
     return rt.template.renderArticle({
@@ -450,7 +455,7 @@ export async function startFarm(opts: StartFarmOptions): Promise<Farm> {
       },
       latest,
       popular,
-      related: relatedSlot ? { title: render(rt, relatedSlot).title, href: linkTo(rt, relatedSlot, 'related') } : null,
+      related: relatedSlot ? { title: relatedSlot.title, href: linkTo(rt, relatedSlot, 'related') } : null,
     });
   }
 
@@ -461,7 +466,7 @@ export async function startFarm(opts: StartFarmOptions): Promise<Farm> {
       const a = render(rt, s);
       return { title: a.title, href: linkTo(rt, s, 'archive'), lead: a.lead, dateText: dateTextOf(rt, s) };
     });
-    const latest = rt.slots.slice(0, 5).map((s) => ({ title: render(rt, s).title, href: linkTo(rt, s, 'latest') }));
+    const latest = rt.slots.slice(0, 5).map((s) => ({ title: s.title, href: linkTo(rt, s, 'latest') }));
     const html = rt.template.renderListing({ outlet: rt.page, title, items, page, pages, path, latest });
     send(rt, res, 200, HTML, html, req.method === 'HEAD');
   }
@@ -563,7 +568,7 @@ export async function startFarm(opts: StartFarmOptions): Promise<Farm> {
       if (e.releaseId === undefined) delete e.releaseId;
       // Getters render on use, so the ground truth holds no text.
       Object.defineProperties(e, {
-        title: { enumerable: true, get: () => render(rt, s).title },
+        title: { enumerable: true, get: () => s.title },
         kicker: { enumerable: true, get: () => render(rt, s).kicker },
         lead: { enumerable: true, get: () => render(rt, s).lead },
         body: { enumerable: true, get: () => render(rt, s).body },

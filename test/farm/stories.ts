@@ -584,12 +584,14 @@ const WORDINGS: string[][] = [
   ['می‌گویند', 'اظهار می‌کنند', 'معتقدند'],
 ];
 
+const WORDING_RES = WORDINGS.map((group) => ({
+  group,
+  re: new RegExp(group.map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|'), 'g'),
+}));
+
 function varyWording(text: string, rng: Rng): string {
   let out = text;
-  for (const group of WORDINGS) {
-    const re = new RegExp(group.map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|'), 'g');
-    out = out.replace(re, () => pick(rng, group));
-  }
+  for (const { group, re } of WORDING_RES) out = out.replace(re, () => pick(rng, group));
   return out;
 }
 
