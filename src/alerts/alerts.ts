@@ -8,6 +8,8 @@ import type { Profile, Source } from '../config.ts';
 import type { Db } from '../store/db.ts';
 import { addJalaliMonth, faDigits, formatDay, jalaliOf, longDayFa, tehranClock, timeFa } from '../digest/jalali.ts';
 import { SEVERITY_FA, UNKNOWN_DATE_FA, UNKNOWN_OUTLET_FA } from '../digest/labels.ts';
+import { clipText } from '../digest/escape.ts';
+import { EVIDENCE_ITEMS, EVIDENCE_MAX, LEAD_MAX } from '../digest/build.ts';
 import { enqueueMail, getMail, updatePendingMail } from './queue.ts';
 import { inQuietHours, outsideQuiet, quietEnd, recipientsFor } from './routing.ts';
 import { renderAlert, renderFollowup, renderMorningSummary, type AlertPayload, type ReprintPayload } from './render.ts';
@@ -120,9 +122,10 @@ export function queueAlerts(db: Db, opts: QueueAlertsOptions): QueueAlertsReport
   const payloadOf = (a: Article, key: string): AlertPayload => {
     const day = jalaliOf(new Date(a.publishedAt ?? a.fetchedAt));
     return {
-      clusterId: key, articleId: a.id, outletFa: outlet(a.sourceId), title: a.title, lead: a.lead ?? '', url: a.url,
+      clusterId: key, articleId: a.id, outletFa: outlet(a.sourceId), title: clipText(a.title, 300) || '(بدون عنوان)',
+      lead: clipText(a.lead ?? '', LEAD_MAX), url: a.url,
       whenFa: whenFa(a), severity: a.detection.severity, severityFa: SEVERITY_FA[a.detection.severity],
-      evidence: a.detection.evidence.map((x) => x.sentence).filter((x) => x.trim()),
+      evidence: a.detection.evidence.map((x) => clipText(x.sentence, EVIDENCE_MAX)).filter((x) => x).slice(0, EVIDENCE_ITEMS),
       deadlineFa: longDayFa(addJalaliMonth(day)), deadlineApprox: a.publishedAt === null,
       reach: Math.max(1, reach(key)),
     };
@@ -191,7 +194,7 @@ export function queueAlerts(db: Db, opts: QueueAlertsOptions): QueueAlertsReport
         continue;
       }
       const reprint: ReprintPayload = {
-        articleId: a.id, outletFa: outlet(a.sourceId), title: a.title, url: a.url, whenFa: whenFa(a), critical: a.detection.critical,
+        articleId: a.id, outletFa: outlet(a.sourceId), title: clipText(a.title, 300) || '(بدون عنوان)', url: a.url, whenFa: whenFa(a), critical: a.detection.critical,
       };
       const currentId = state.followups > 0 ? followupMessageId(city, key, state.followups) : undefined;
       const current = currentId ? getMail(db, currentId) : undefined;

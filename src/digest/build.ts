@@ -15,6 +15,7 @@ import type {
   ArticleRef, ClusterEntry, CoverageRow, CriticalItem, Digest, PickupRow, TopicGroup, TrendPoint,
 } from './model.ts';
 import { clusterMembers, articlesOfDay, firstFetchedAt, mentionInstants, ownArticles, type DigestArticle, type LightRow } from './queries.ts';
+import { clipText } from './escape.ts';
 
 export interface DigestOptions {
   profile: Profile;
@@ -25,6 +26,10 @@ export interface DigestOptions {
 
 export const TOP_STORIES = 5;
 export const TREND_DAYS = 14;
+export const LEAD_MAX = 420;
+export const EVIDENCE_MAX = 320;
+export const EVIDENCE_ITEMS = 4;
+const UNTITLED_FA = '(بدون عنوان)';
 
 type Placeable = Pick<Article, 'id' | 'sourceId' | 'title' | 'url' | 'publishedAt' | 'fetchedAt'>;
 
@@ -51,7 +56,7 @@ export function buildDigest(db: Db, opts: DigestOptions): Digest {
       id: a.id,
       sourceId: a.sourceId,
       outletFa: outletFa(a.sourceId),
-      title: a.title,
+      title: clipText(a.title, 300) || UNTITLED_FA,
       url: a.url,
       at,
       dateKnown: known,
@@ -93,7 +98,7 @@ export function buildDigest(db: Db, opts: DigestOptions): Digest {
       clusterId: key,
       topic: topicOf(dayArticles, profile),
       original: ref(original),
-      lead: (originalArticle ?? dayArticles[0]).lead ?? '',
+      lead: clipText((originalArticle ?? dayArticles[0]).lead ?? '', LEAD_MAX),
       reach: outlets.length,
       reprints: all.filter((m) => m.sourceId !== original.sourceId).length,
       today: dayArticles.length,
@@ -121,8 +126,8 @@ export function buildDigest(db: Db, opts: DigestOptions): Digest {
     critical.push({
       clusterId: key,
       article: ref(main),
-      lead: main.lead ?? '',
-      evidence: uniq([...main.detection.evidence, ...worst.detection.evidence].map((e) => e.sentence)),
+      lead: clipText(main.lead ?? '', LEAD_MAX),
+      evidence: uniq([...main.detection.evidence, ...worst.detection.evidence].map((e) => clipText(e.sentence, EVIDENCE_MAX))).slice(0, EVIDENCE_ITEMS),
       severity: worst.detection.severity,
       severityFa: SEVERITY_FA[worst.detection.severity],
       score: Math.max(...crit.map((a) => a.detection.score)),
@@ -161,7 +166,7 @@ export function buildDigest(db: Db, opts: DigestOptions): Digest {
     const reprints = all.filter((m) => !isOwn(m));
     pickups.push({
       clusterId: key,
-      title: all[0].title,
+      title: clipText(all[0].title, 300) || UNTITLED_FA,
       original: ref(all[0]),
       reprintedByFa: outletsIn(reprints).map(outletFa),
       reprints: reprints.length,

@@ -25,3 +25,15 @@ export function safeHref(url: string): string {
 export function oneLine(text: string): string {
   return text.replace(/[\u0000-\u001f\u007f]+/g, ' ').replace(/ {2,}/g, ' ').trim();
 }
+
+/**
+ * One line, at most `max` characters, cut at a word boundary with «…». Extractors sometimes hand
+ * over a whole article as the lead; a digest item must stay an item.
+ */
+export function clipText(text: string, max: number): string {
+  const t = oneLine(text);
+  if (t.length <= max) return t;
+  const cut = t.slice(0, max);
+  const space = cut.lastIndexOf(' ');
+  return `${(space > max * 0.6 ? cut.slice(0, space) : cut).trimEnd()}…`;
+}

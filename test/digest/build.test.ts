@@ -161,3 +161,17 @@ test('an article whose cluster id points at an original without a cluster id joi
   assert.equal(d.totals.clusters, 1);
   assert.equal(d.topStories[0].reach, 2);
 });
+
+test('overlong leads and evidence are clipped at a word; a missing title is named', () => {
+  const long = 'شهرداری تبریز '.repeat(200);
+  const db = fixtureDb([
+    { slug: 'long', sourceId: 'keshvar', published: '2026-11-22 10:00', title: '', lead: long, critical: true,
+      evidence: [long, 'دوم', 'سوم', 'چهارم', 'پنجم'] },
+  ]);
+  const d = buildDigest(db, { profile: PROFILE, sources: SOURCES, day: DAY });
+  const c = d.critical[0];
+  assert.ok(c.lead.length <= 421 && c.lead.endsWith('…'), `lead length ${c.lead.length}`);
+  assert.ok(c.lead.slice(0, -1).endsWith('تبریز'));
+  assert.equal(c.evidence.length, 4);
+  assert.equal(c.article.title, '(بدون عنوان)');
+});
