@@ -7,7 +7,7 @@ import { openMemoryDb } from '../../src/store/db.ts';
 import { crawlCycle, DEFAULT_USER_AGENT, type CrawlOptions, type FetchedPage } from '../../src/crawlers/index.ts';
 import type { Fate } from '../../src/article.ts';
 import type { Source } from '../../src/config.ts';
-import { serve, html, source, articlePage, listing, rss, type Loopback } from './loopback.ts';
+import { serve, html, source, articlePage, listing, rss, type Loopback, type Route } from './loopback.ts';
 
 const TITLE = 'شهرداری تبریز طرح تازه حمل و نقل عمومی را اعلام کرد';
 const PARAS = [
@@ -189,8 +189,8 @@ test('redirect loops on pages and feeds, oversized pages (declared and streamed)
   const big = 'x'.repeat(300_000);
   const srv = await serve({
     '/': (_q, r) => html(r, listing(['/news/1', '/news/2', '/news/3', '/news/4', '/news/5'])),
-    '/news/1': (_q, r) => r.writeHead(302, { location: '/news/1?again=1' }).end(),
-    '/news/1?again=1': (_q, r) => r.writeHead(302, { location: '/news/1' }).end(),
+    '/news/1': (_q, r) => void r.writeHead(302, { location: '/news/1?again=1' }).end(),
+    '/news/1?again=1': (_q, r) => void r.writeHead(302, { location: '/news/1' }).end(),
     '/news/2': (_q, r) => html(r, `<html><body>${big}</body></html>`),
     '/news/3': (_q, r) => {
       r.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
@@ -207,8 +207,8 @@ test('redirect loops on pages and feeds, oversized pages (declared and streamed)
       html(r, '<html><head><title>Just a moment...</title></head><body><script>window._cf_chl_opt={}</script></body></html>', { server: 'cloudflare', 'cf-mitigated': 'challenge' }, 403),
   });
   const loopFeed = await serve({
-    '/rss': (_q, r) => r.writeHead(301, { location: '/feed' }).end(),
-    '/feed': (_q, r) => r.writeHead(301, { location: '/rss' }).end(),
+    '/rss': (_q, r) => void r.writeHead(301, { location: '/feed' }).end(),
+    '/feed': (_q, r) => void r.writeHead(301, { location: '/rss' }).end(),
   });
   await withServers([srv, loopFeed], async () => {
     const report = await crawlCycle(
@@ -232,8 +232,8 @@ test('redirect loops on pages and feeds, oversized pages (declared and streamed)
 
 test('politeness: one request at a time per host, starts at least minIntervalMs apart', async () => {
   const links = Array.from({ length: 6 }, (_, i) => `/news/${i + 1}`);
-  const routes: Record<string, (q: never, r: import('node:http').ServerResponse) => void> = { '/': (_q, r) => html(r, listing(links)) };
-  for (const l of links) routes[l] = (_q, r) => setTimeout(() => html(r, articlePage(TITLE, PARAS)), 30);
+  const routes: Record<string, Route> = { '/': (_q, r) => html(r, listing(links)) };
+  for (const l of links) routes[l] = (_q, r) => void setTimeout(() => html(r, articlePage(TITLE, PARAS)), 30);
   const srv = await serve(routes);
   await withServers([srv], async () => {
     const minIntervalMs = 60;
@@ -266,7 +266,7 @@ test('one broken outlet does not stop the others; health records both', async ()
     assert.equal(by.dead.error?.kind, 'network');
     assert.equal(by.garbage.error?.kind, 'malformed-feed');
     const health = o.db.prepare('SELECT source_id, consecutive_failures, last_error_kind, last_success_at FROM source_health ORDER BY source_id').all();
-    assert.deepEqual(health.map((h: any) => [h.source_id, h.consecutive_failures, h.last_error_kind, h.last_success_at !== null]), [
+    assert.deepEqual((health as { source_id: string; consecutive_failures: number; last_error_kind: string | null; last_success_at: string | null }[]).map((h) => [h.source_id, h.consecutive_failures, h.last_error_kind, h.last_success_at !== null]), [
       ['dead', 1, 'network', false],
       ['garbage', 1, 'malformed-feed', false],
       ['good', 0, null, true],
