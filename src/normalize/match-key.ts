@@ -29,7 +29,18 @@ const MI = codes('می');
 const NAMI = codes('نمی');
 const MAH = codes('ماه');
 /** Plural suffixes split off the stem: «شهرداریها» = «شهرداری‌ها» = «شهرداری ها». Longest first. */
-const PLURAL = ['هایی', 'های', 'ها'].map(codes);
+const PLURAL = ['هایی', 'هاست', 'های', 'ها'].map(codes);
+const TEH = 0x62a;
+/**
+ * Second elements of compounds, split off closed spellings so that «اعلامشده» (ZWNJ dropped by a
+ * CMS) meets «اعلام‌شده» and «اعلام شده». Only elements that end compounds, never ordinary words,
+ * with a stem of at least two letters left (so «نشده» stays whole). «اند» only after ه («کردهاند»).
+ */
+const SECOND_ELEMENTS = [
+  'کنندگان', 'کننده', 'شدگان', 'شده', 'برداری', 'رسانی', 'رسان', 'گیری', 'ریزی', 'سازی', 'بندی', 'اوری',
+  'اموزان', 'اموز', 'انداز', 'بینی', 'اند',
+].map(codes);
+const ANDA = SECOND_ELEMENTS[SECOND_ELEMENTS.length - 1];
 /** Stems whose «ها» is part of the word, not a plural: تنها انتها اشتها اژدها. */
 const PLURAL_EXCEPTIONS = new Set(['تن', 'انت', 'اشت', 'اژد']);
 /** Arabic compound heads written with or without a gap before «ال»: «بین‌الملل» = «بینالملل». */
@@ -49,7 +60,15 @@ const COMPOUNDS = new Map<string, string>([
   ['ساختوساز', 'ساخت و ساز'],
   ['زیرساخت', 'زیر ساخت'],
   ['پیادهرو', 'پیاده رو'],
-  ['پسماندها', 'پسماند ها'],
+  ['یکشنبه', 'یک شنبه'],
+  ['دوشنبه', 'دو شنبه'],
+  ['سهشنبه', 'سه شنبه'],
+  ['چهارشنبه', 'چهار شنبه'],
+  ['پنجشنبه', 'پنج شنبه'],
+  ['ونقل', 'و نقل'],
+  ['وساز', 'و ساز'],
+  ['گفتوگو', 'گفت و گو'],
+  ['وگو', 'و گو'],
 ]);
 
 const COMPOUND_FIRST = new Set(Array.from(COMPOUNDS.keys(), (k) => k.charCodeAt(0)));
@@ -246,8 +265,10 @@ function isPersianLetter(c: number): boolean {
 }
 
 // Pieces of the current token: [start, end) into buf; a piece boundary inside a token is a soft gap.
-const pieceS = new Int32Array(8);
-const pieceE = new Int32Array(8);
+const pieceS = new Int32Array(16);
+const pieceE = new Int32Array(16);
+const tailS = new Int32Array(4);
+const tailE = new Int32Array(4);
 let nPieces = 0;
 
 function splitToken(s: number, e: number): void {
@@ -267,7 +288,7 @@ function splitToken(s: number, e: number): void {
   }
   // Plural suffix: «شهرداریها» → «شهرداری» + «ها».
   let stemEnd = e;
-  if (e - first >= 4 && (buf[e - 1] === ALEF || buf[e - 1] === YEH)) {
+  if (e - first >= 4 && (buf[e - 1] === ALEF || buf[e - 1] === YEH || buf[e - 1] === TEH)) {
     for (const p of PLURAL) {
       if (endsWith(first, e, p)) {
         const stem = e - p.length;
@@ -283,9 +304,25 @@ function splitToken(s: number, e: number): void {
       }
     }
   }
+  // Second elements of compounds written closed: «اعلامشده» → «اعلام» + «شده» (collected from the end).
+  let nTail = 0;
+  for (let round = 0; round < 3; round++) {
+    let found = false;
+    for (const x of SECOND_ELEMENTS) {
+      const at = stemEnd - x.length;
+      if (at - first >= 2 && endsWith(first, stemEnd, x) && (x !== ANDA || (buf[at - 1] === HEH && at - first >= 3))) {
+        tailS[nTail] = at;
+        tailE[nTail++] = stemEnd;
+        stemEnd = at;
+        found = true;
+        break;
+      }
+    }
+    if (!found) break;
+  }
   // Closed compounds from the lexicon: «کلانشهر» → «کلان» + «شهر».
   const stemLen = stemEnd - first;
-  if (stemLen >= 6 && stemLen <= 10 && COMPOUND_FIRST.has(buf[first])) {
+  if (stemLen >= 3 && stemLen <= 10 && COMPOUND_FIRST.has(buf[first])) {
     const split = COMPOUNDS.get(pieceString(first, stemEnd));
     if (split !== undefined) {
       let at = first;
@@ -301,8 +338,15 @@ function splitToken(s: number, e: number): void {
     pieceS[nPieces] = first;
     pieceE[nPieces++] = stemEnd;
   }
-  if (stemEnd < e) {
+  for (let k = nTail - 1; k >= 0; k--) {
+    pieceS[nPieces] = tailS[k];
+    pieceE[nPieces++] = tailE[k];
+  }
+  if (stemEnd < e && nTail === 0) {
     pieceS[nPieces] = stemEnd;
+    pieceE[nPieces++] = e;
+  } else if (nTail > 0 && tailE[0] < e) {
+    pieceS[nPieces] = tailE[0];
     pieceE[nPieces++] = e;
   }
 }
@@ -315,7 +359,7 @@ function endsWithAt(s: number, word: number[]): boolean {
 /** Pass 2: token rules and emission. Returns the key length (in `out`/`outMap`). */
 function emit(textLength: number): number {
   let len = 0;
-  growOut(nChars + nTok * 3 + 16);
+  growOut(2 * nChars + 16);
   let havePrev = false;
   let prevWord = false; // previous piece starts with a Persian letter
   let prevEndsHeh = false;
