@@ -2,9 +2,9 @@
 // original and its reach. Assignment is incremental (each article is compared only with the
 // LSH candidates sharing a band with it), and the signatures and bands live in SQLite so the
 // next crawl cycle continues where this one stopped. MemoryClusterIndex is the same algorithm
-// without the database, for benchmarks and one-off batch runs.
+// without the database (typed arrays), for benchmarks and one-off batch runs.
 import type { Db } from '../store/db.ts';
-import { bandKeys, isEmptySignature, JOIN_THRESHOLD, shingleHashes, signature, similarity } from './minhash.ts';
+import { bandKeys, isEmptySignature, JOIN_THRESHOLD, NUM_HASHES, shingleHashes, signature, similarity } from './minhash.ts';
 
 export interface ClusterInput {
   id: string;
@@ -148,56 +148,116 @@ export class ClusterIndex {
   }
 }
 
-/** The same algorithm held in memory: for benchmarks and batch runs. */
+/**
+ * Multimap band key → member index in typed arrays (open addressing, linear probing): a
+ * 300k-article index holds 8M band entries, too many for a Map of arrays. Keys are the low
+ * 32 bits of the band key; a collision only adds a candidate, which verification rejects.
+ */
+class BandTable {
+  private keys = new Uint32Array(1 << 16);
+  private vals = new Int32Array(1 << 16).fill(-1);
+  private size = 0;
+
+  private slot(key: number, mask: number): number {
+    return Math.imul(key ^ (key >>> 16), 0x45d9f3b) & mask;
+  }
+
+  add(key: number, val: number): void {
+    if ((this.size + 1) * 10 > this.vals.length * 7) this.grow();
+    const mask = this.vals.length - 1;
+    let i = this.slot(key, mask);
+    while (this.vals[i] !== -1) i = (i + 1) & mask;
+    this.keys[i] = key;
+    this.vals[i] = val;
+    this.size++;
+  }
+
+  forEach(key: number, fn: (val: number) => void): void {
+    const mask = this.vals.length - 1;
+    for (let i = this.slot(key, mask); this.vals[i] !== -1; i = (i + 1) & mask) if (this.keys[i] === key) fn(this.vals[i]);
+  }
+
+  private grow(): void {
+    const oldK = this.keys;
+    const oldV = this.vals;
+    this.keys = new Uint32Array(oldK.length * 2);
+    this.vals = new Int32Array(oldV.length * 2).fill(-1);
+    this.size = 0;
+    for (let i = 0; i < oldV.length; i++) if (oldV[i] !== -1) this.add(oldK[i], oldV[i]);
+  }
+}
+
+/** The same algorithm held in memory (typed arrays): for benchmarks and batch runs. */
 export class MemoryClusterIndex {
-  private readonly byId = new Map<string, Member & { sig: Uint32Array | null }>();
-  private readonly bands = new Map<number, string[]>();
-  private readonly clusters = new Map<string, Member[]>();
-  private readonly store: ClusterStore;
+  private readonly index = new Map<string, number>();
+  private readonly members: Member[] = [];
+  private sigs = new Uint32Array(NUM_HASHES * 1024);
+  private readonly bands = new BandTable();
+  private readonly clusters = new Map<string, number[]>();
   private readonly preferred: Set<string>;
   private readonly threshold: number;
 
   constructor(opts: ClusterOptions = {}) {
     this.preferred = new Set(opts.preferredSources ?? []);
     this.threshold = opts.threshold ?? JOIN_THRESHOLD;
-    this.store = {
-      member: (id) => this.byId.get(id),
-      candidates: (keys) => {
-        const out: string[] = [];
-        for (const k of keys) {
-          const ids = this.bands.get(k);
-          if (ids) for (const id of ids) out.push(id);
-        }
-        return out;
-      },
-      signatureOf: (id) => this.byId.get(id)?.sig ?? undefined,
-      add: (m, sig, keys) => {
-        this.byId.set(m.id, { ...m, sig });
-        for (const k of keys) {
-          const ids = this.bands.get(k);
-          if (ids) ids.push(m.id);
-          else this.bands.set(k, [m.id]);
-        }
-        const c = this.clusters.get(m.clusterId);
-        if (c) c.push(m);
-        else this.clusters.set(m.clusterId, [m]);
-      },
-      members: (clusterId) => this.clusters.get(clusterId) ?? [],
-    };
+  }
+
+  get size(): number {
+    return this.members.length;
   }
 
   assign(a: ClusterInput): ClusterAssignment {
-    return assignWith(this.store, a, this.threshold);
+    const known = this.index.get(a.id);
+    if (known !== undefined) return { clusterId: this.members[known].clusterId, isNew: false };
+    const sig = signatureOf(a);
+    const n = this.members.length;
+    const empty = isEmptySignature(sig);
+    let clusterId = a.id;
+    let isNew = true;
+    const keys = empty ? [] : bandKeys(sig);
+    if (!empty) {
+      let bestSim = -1;
+      let best = -1;
+      const seen = new Set<number>();
+      for (const k of keys) {
+        this.bands.forEach(k % 0x100000000, (m) => {
+          if (seen.has(m)) return;
+          seen.add(m);
+          const sim = similarity(sig, this.sigs.subarray(m * NUM_HASHES, (m + 1) * NUM_HASHES));
+          if (sim >= this.threshold && sim > bestSim) {
+            bestSim = sim;
+            best = m;
+          }
+        });
+      }
+      if (best >= 0) {
+        clusterId = this.members[best].clusterId;
+        isNew = false;
+      }
+    }
+    if ((n + 1) * NUM_HASHES > this.sigs.length) {
+      const bigger = new Uint32Array(this.sigs.length * 2);
+      bigger.set(this.sigs);
+      this.sigs = bigger;
+    }
+    this.sigs.set(sig, n * NUM_HASHES);
+    this.members.push({ id: a.id, clusterId, sourceId: a.sourceId, publishedAt: a.publishedAt, fetchedAt: a.fetchedAt });
+    this.index.set(a.id, n);
+    for (const k of keys) this.bands.add(k % 0x100000000, n);
+    const c = this.clusters.get(clusterId);
+    if (c) c.push(n);
+    else this.clusters.set(clusterId, [n]);
+    return { clusterId, isNew };
   }
 
   clusterInfo(clusterId: string): ClusterInfo | undefined {
-    return infoFrom(clusterId, this.store.members(clusterId), this.preferred);
+    return infoFrom(clusterId, (this.clusters.get(clusterId) ?? []).map((i) => this.members[i]), this.preferred);
   }
 
   /** All clusters with at least minSize members. */
   allClusters(minSize = 1): ClusterInfo[] {
     const out: ClusterInfo[] = [];
-    for (const [id, members] of this.clusters) if (members.length >= minSize) out.push(infoFrom(id, members, this.preferred)!);
+    for (const [id, idx] of this.clusters) if (idx.length >= minSize) out.push(infoFrom(id, idx.map((i) => this.members[i]), this.preferred)!);
     return out;
   }
 }

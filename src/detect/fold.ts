@@ -1,11 +1,8 @@
 // Folding text for dictionary matching, keeping a map back to the original offsets.
 //
-// The project's match key (src/normalize matchKey) is the folded form used everywhere; when the
-// normalizer exports `matchKeyWithMap` we use it, otherwise a local fold with the same rules.
-// On top of the key, matching works on a "compact" form with the token separators removed and
+// The fold follows the project's match-key rules (see keyWithMap for why it is local). On top of the key, matching works on a "compact" form with the token separators removed and
 // token starts/ends remembered: «کلان‌شهر تبریز», «کلان شهر تبریز» and «کلانشهر تبریز» then
 // compact to the same letters, while whole-token boundaries are still enforced.
-import * as normalizeModule from '../normalize/index.ts';
 
 export interface KeyWithMap {
   key: string;
@@ -42,69 +39,81 @@ function foldChar(c: string): string {
   return c.toLowerCase();
 }
 
-/** Local fold used until (or instead of) the normalizer's matchKeyWithMap. */
-export function localKeyWithMap(text: string): KeyWithMap {
-  const out: string[] = [];
-  const map: number[] = [];
-  let pendingSpace = false;
-  for (let i = 0; i < text.length; i++) {
-    const raw = text[i];
-    const code = raw.charCodeAt(0);
-    if (isDropped(code)) continue;
+const UTF16 = new TextDecoder('utf-16le');
+
+// Per-code-unit fold decision, computed once: '' = dropped, ' ' = separator, else the folded text.
+const FOLD_CACHE: (string | undefined)[] = new Array(0x10000);
+function foldUnit(code: number): string {
+  let f = FOLD_CACHE[code];
+  if (f !== undefined) return f;
+  const raw = String.fromCharCode(code);
+  if (isDropped(code)) f = '';
+  else {
     // Presentation forms (incl. the lam-alef ligatures ﻻ ﻼ) decompose to base letters.
-    const expanded = (code >= 0xfb50 && code <= 0xfeff) || (code >= 0xfe70 && code <= 0xfefc) ? raw.normalize('NFKC') : raw;
+    const expanded = code >= 0xfb50 && code <= 0xfeff ? raw.normalize('NFKC') : raw;
+    f = '';
+    let sep = false;
     for (const c of expanded) {
       if (isDropped(c.charCodeAt(0))) continue;
-      if (!LETTER_OR_DIGIT.test(c)) {
-        pendingSpace = out.length > 0;
-        continue;
-      }
-      if (pendingSpace) {
-        out.push(' ');
-        map.push(i);
-        pendingSpace = false;
-      }
-      const f = foldChar(c);
-      for (const fc of f) {
-        out.push(fc);
-        map.push(i);
-      }
+      if (!LETTER_OR_DIGIT.test(c)) sep = true;
+      else f += foldChar(c);
     }
+    if (f === '' && sep) f = ' ';
   }
-  return { key: out.join(''), map: Int32Array.from(map) };
+  FOLD_CACHE[code] = f;
+  return f;
 }
 
-type KeyFn = (text: string) => KeyWithMap;
-const external = (normalizeModule as Record<string, unknown>).matchKeyWithMap as KeyFn | undefined;
+/** Local fold used until (or instead of) the normalizer's matchKeyWithMap. */
+export function localKeyWithMap(text: string): KeyWithMap {
+  const n = text.length;
+  let out = new Uint16Array(n + 8);
+  let map = new Int32Array(n + 8);
+  let len = 0;
+  let pendingSpace = false;
+  const push = (code: number, at: number) => {
+    if (len === out.length) {
+      const o2 = new Uint16Array(out.length * 2);
+      o2.set(out);
+      out = o2;
+      const m2 = new Int32Array(map.length * 2);
+      m2.set(map);
+      map = m2;
+    }
+    out[len] = code;
+    map[len] = at;
+    len++;
+  };
+  for (let i = 0; i < n; i++) {
+    const code = text.charCodeAt(i);
+    // Surrogate pairs (emoji, rare scripts) count as separators.
+    const f = code >= 0xd800 && code <= 0xdfff ? ' ' : FOLD_CACHE[code] ?? foldUnit(code);
+    if (f.length === 0) continue;
+    if (f === ' ') {
+      pendingSpace = len > 0;
+      continue;
+    }
+    if (pendingSpace) {
+      push(32, i);
+      pendingSpace = false;
+    }
+    if (f.length === 1 && len < out.length) {
+      out[len] = f.charCodeAt(0);
+      map[len++] = i;
+    } else for (let j = 0; j < f.length; j++) push(f.charCodeAt(j), i);
+  }
+  return { key: UTF16.decode(out.subarray(0, len)), map: map.slice(0, len) };
+}
 
 /**
- * Key with offset map. Uses the normalizer's matchKeyWithMap when it exists and behaves
- * (one map entry per key char), else the local fold. Both fold Arabic letters, diacritics,
- * digits and ZWNJ/space variants; the same function is applied to dictionary and text.
+ * Key with offset map for dictionary matching. The same folding rules as the project's match
+ * key (Arabic letters, diacritics, kashida, digits, ZWNJ/space variants, Latin case), done
+ * locally rather than through src/normalize matchKeyWithMap: the normalizer's key also applies
+ * dictionary-driven re-spacing that moves token boundaries («تبریزی» → «تب ریزی»), and matching
+ * needs token boundaries to be exactly the text's. See docs/decisions/detect.md.
  */
 export function keyWithMap(text: string): KeyWithMap {
-  if (typeof external === 'function') {
-    try {
-      const r = external(text);
-      if (r && typeof r.key === 'string' && r.map && r.map.length === r.key.length) {
-        return { key: localKeyWithMap(r.key).key === r.key ? r.key : localRefold(r), map: r.map };
-      }
-    } catch {
-      // fall through to the local fold
-    }
-  }
   return localKeyWithMap(text);
-}
-
-// The external key may differ in small ways (e.g. keeps آ); refolding char by char keeps
-// the one-to-one map while guaranteeing our own letter table applies too.
-function localRefold(r: KeyWithMap): string {
-  let s = '';
-  for (const c of r.key) {
-    const f = c === ' ' ? ' ' : foldChar(c);
-    s += f.length === 1 ? f : c;
-  }
-  return s;
 }
 
 /** Folded key of a dictionary phrase or query (no map). */
@@ -129,7 +138,7 @@ export interface Compact {
 
 export function compact(key: string): Compact {
   const n = key.length;
-  const chars: string[] = [];
+  const chars = new Uint16Array(n);
   const keyIndex = new Int32Array(n);
   const tokenStart = new Uint8Array(n);
   const tokenEnd = new Uint8Array(n);
@@ -138,8 +147,8 @@ export function compact(key: string): Compact {
   let j = 0;
   let atStart = true;
   for (let i = 0; i < n; i++) {
-    const c = key[i];
-    if (c === ' ') {
+    const c = key.charCodeAt(i);
+    if (c === 32) {
       if (j > 0 && !atStart) {
         tokenEnd[j - 1] = 1;
         tokens[tokens.length - 1].end = j;
@@ -152,7 +161,7 @@ export function compact(key: string): Compact {
       tokens.push({ start: j, end: j + 1 });
       atStart = false;
     }
-    chars.push(c);
+    chars[j] = c;
     keyIndex[j] = i;
     tokenOf[j] = tokens.length - 1;
     j++;
@@ -162,7 +171,7 @@ export function compact(key: string): Compact {
     tokens[tokens.length - 1].end = j;
   }
   return {
-    text: chars.join(''),
+    text: UTF16.decode(chars.subarray(0, j)),
     keyIndex: keyIndex.subarray(0, j),
     tokenStart: tokenStart.subarray(0, j),
     tokenEnd: tokenEnd.subarray(0, j),
