@@ -103,6 +103,9 @@ export function listMail(db: Db, opts: { status?: 'pending' | 'sent'; limit?: nu
   return rows.map(fromRow);
 }
 
+/** How long a delivery run holds a message it is sending, so a second run does not send it too. */
+export const SEND_LEASE_MS = 5 * 60_000;
+
 /** Delay before the next try after `attempts` failures: 1, 2, 4 … minutes, at most 6 hours. */
 export function backoffMs(attempts: number): number {
   return Math.min(60_000 * 2 ** Math.max(0, attempts - 1), 6 * 3600_000);
@@ -137,9 +140,16 @@ export async function deliverQueued(db: Db, mailer: Mailer, now: Date): Promise<
      WHERE id = ? AND status = 'pending'`,
   );
   const markFailed = db.prepare(`UPDATE mail_queue SET attempts = ?, next_attempt_at = ?, last_error = ? WHERE id = ?`);
+  // Claiming pushes next_attempt_at past the lease: a concurrent run (the service and a manual
+  // `kaghaz alerts send`) then skips it, and a crash mid-send frees it when the lease ends.
+  const claim = db.prepare(
+    `UPDATE mail_queue SET next_attempt_at = ? WHERE id = ? AND status = 'pending' AND next_attempt_at = ?`,
+  );
+  const lease = new Date(now.getTime() + SEND_LEASE_MS).toISOString();
   const report: DeliveryReport = { sent: [], failed: [], pending: 0, stoppedEarly: false };
   for (const m of due) {
     if (m.recipients.length === 0) continue;
+    if (claim.run(lease, m.id, m.nextAttemptAt).changes !== 1) continue;
     try {
       const r = await mailer.send({ messageId: m.id, to: m.recipients, subject: m.subject, html: m.html, text: m.text });
       const note = r.rejected.length ? `${r.response} (rejected: ${r.rejected.join(', ')})` : r.response;

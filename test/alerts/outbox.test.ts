@@ -50,3 +50,27 @@ test('the queue marks outbox deliveries sent and reports the transport', async (
   assert.equal(row.transport, 'outbox');
   assert.equal(row.sentAt, now.toISOString());
 });
+
+test('two delivery runs at once send each message once', async (t) => {
+  const dir = mkdtempSync(join(tmpdir(), 'kaghaz-outbox-'));
+  t.after(() => rmSync(dir, { recursive: true, force: true }));
+  const db = openMemoryDb();
+  const now = new Date('2026-11-22T06:00:00Z');
+  for (const n of [1, 2, 3]) {
+    enqueueMail(db, { id: `<m${n}@kaghaz.local>`, kind: 'alert', city: 'tabriz', recipients: ['a@b.example'], subject: `پیام ${n}`, html: '<p>x</p>', text: 'x', notBefore: now }, now);
+  }
+  const sent: string[] = [];
+  const slow = {
+    kind: 'outbox' as const,
+    target: 'memory',
+    async send(m: { messageId: string; to: string[] }) {
+      await new Promise((r) => setTimeout(r, 20));
+      sent.push(m.messageId);
+      return { transport: 'outbox' as const, response: 'ok', accepted: m.to, rejected: [] };
+    },
+    close() {},
+  };
+  const [a, b] = await Promise.all([deliverQueued(db, slow, now), deliverQueued(db, slow, now)]);
+  assert.equal(a.sent.length + b.sent.length, 3);
+  assert.deepEqual(sent.sort(), ['<m1@kaghaz.local>', '<m2@kaghaz.local>', '<m3@kaghaz.local>']);
+});
