@@ -267,7 +267,7 @@ ${bodyHtml(d, 'inline_related')}
 </article>
 <div class="tags_container"><div class="tags_title"><a href="/fa/tag/1">شهری</a> <a href="/fa/tag/2">${esc(d.page.section)}</a></div></div>
 ${shareHtml('share_news short_link_cnt')}
-<div class="comments_container">${commentsHtml(d, 'comments_list', 'comments_item', 'comm_info_name', 'comm_info_date', 'comments')}</div>
+<div class="comments_container">${commentsHtml(d, 'comments_list', 'comments_item', 'comm_info_name', 'comm_info_date', 'comments')}<a class="more_comments" href="/fa/ajax/comments?news=${d.page.numericId}">نمایش همه نظرات</a></div>
 </div>
 <div class="col-md-12 news_sidebar">
 <div class="box_latest"><div class="box_title">آخرین اخبار</div><ul>${linkList(d.latest)}</ul></div>
