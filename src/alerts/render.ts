@@ -107,7 +107,7 @@ export function renderMorningSummary(cityFa: string, items: AlertPayload[]): Ren
   const subject = `خلاصهٔ صبحگاهی کاغذ اخبار: ${n(items.length)} خبر انتقادی دربارهٔ شهرداری ${oneLine(cityFa)} در ساعات آرام`;
   const html = page(
     subject,
-    `<h2 style="margin:0 0 6px">خبرهای انتقادی ساعات آرام</h2><p>این خبرها در ساعات بی‌صدای هشدار یافته شدند:</p>${items.map(itemHtml).join('\n')}`,
+    `<h2 style="margin:0 0 6px">خبرهای انتقادی ساعات آرام</h2><p>این خبرها در ساعات آرام، که هشدار فرستاده نمی‌شود، یافته شدند:</p>${items.map(itemHtml).join('\n')}`,
   );
   const text = ['خبرهای انتقادی ساعات آرام', '', ...items.flatMap((p, i) => [`${n(i + 1)}.`, ...itemText(p), '']), ''].join('\n');
   return { subject, html, text };
