@@ -9,10 +9,12 @@ import { normalize, matchKey } from './normalize/index.ts';
 import { crawlCycle } from './crawlers/index.ts';
 import { dueSources } from './crawlers/schedule.ts';
 import { extractArticle } from './extract/index.ts';
-import { createDetector, ClusterIndex } from './detect/index.ts';
-import { createSearchIndex, type SearchIndex } from './index/index.ts';
+import { createDetector } from './detect/detector.ts';
+import { ClusterIndex } from './detect/cluster.ts';
+import { createSearchIndex } from './index/factory.ts';
+import type { SearchIndex } from './index/types.ts';
 import { createMailer, deliverQueued, queueAlerts } from './alerts/index.ts';
-import { todayJalali, writeDigest } from './digest/index.ts';
+import { runDailyDigest } from './digest/index.ts';
 import { startWebServer } from './web/server.ts';
 import { startScheduler } from './scheduler.ts';
 
@@ -71,7 +73,9 @@ export function createStages(o: StageOptions): PipelineStages {
     normalize: normalizeArticle,
     detect: (a, source) => detector.detect(a, source),
     cluster: (a) => clusters.assign(a).clusterId,
-    index: (batch) => o.index.upsert(batch),
+    index: async (batch) => {
+      await o.index.upsert(batch);
+    },
     afterCycle: async (newArticles: Article[]) => {
       queueAlerts(o.ctx.db, { profile: o.profile, sources: o.sources, articles: newArticles, now: now() });
       await deliverQueued(o.ctx.db, mailer, now());
@@ -165,10 +169,8 @@ export async function startService(o: ServiceOptions): Promise<void> {
         log(`cycle ${summary.cycleId} done: ${summary.totals.new} new, ${summary.totals.critical} critical`);
       },
       dailyDigest: async (now) => {
-        // At the digest time the day to report is the one that just ended (Tehran).
-        const day = todayJalali(new Date(now.getTime() - 12 * 3600 * 1000));
-        const r = await writeDigest(ctx.dataDir, ctx.db, { profile, sources, day, email: true });
-        log(`digest ${day} written to ${r.htmlPath}`);
+        const r = await runDailyDigest(ctx.dataDir, ctx.db, { profile, sources, now });
+        log(`digest ${r.day} written to ${r.htmlPath}`);
       },
       log,
     },
