@@ -193,11 +193,17 @@ export class Fts5Index implements SearchIndex {
     return b;
   }
 
-  private from(b: SqlBuilder): { sql: string; params: unknown[] } {
+  /**
+   * FROM/WHERE for the page (with bm25 rank) or for the grouped facet pass (no rank, and the narrow
+   * covering index instead of rows padded with article text: about twice as fast).
+   */
+  private from(b: SqlBuilder, facets = false): { sql: string; params: unknown[] } {
     const where = b.where.length ? 'WHERE ' + b.where.join(' AND ') : '';
     if (b.match)
       return {
-        sql: `FROM (SELECT rowid AS docid, rank FROM search_fts WHERE search_fts MATCH ?) h JOIN search_docs d ON d.docid = h.docid ${where}`,
+        sql: facets
+          ? `FROM (SELECT rowid AS docid FROM search_fts WHERE search_fts MATCH ?) h JOIN search_docs d INDEXED BY search_docs_facets ON d.docid = h.docid ${where}`
+          : `FROM (SELECT rowid AS docid, rank FROM search_fts WHERE search_fts MATCH ?) h JOIN search_docs d ON d.docid = h.docid ${where}`,
         params: [b.match, ...b.params],
       };
     return { sql: `FROM search_docs d ${where}`, params: b.params };
@@ -217,10 +223,11 @@ export class Fts5Index implements SearchIndex {
       throw new SearchIndexError('server', `FTS5 query failed: ${(e as Error).message}`, { cause: e });
     }
     // One grouped pass gives the total and every facet.
+    const fq = this.from(b, true);
     const groups = this.db
-      .prepare(`SELECT d.source_id AS s, d.outlet_name AS n, d.type AS t, d.province AS p, d.critical AS c, d.day AS day, count(*) AS k ${sql}
+      .prepare(`SELECT d.source_id AS s, d.outlet_name AS n, d.type AS t, d.province AS p, d.critical AS c, d.day AS day, count(*) AS k ${fq.sql}
         GROUP BY d.source_id, d.type, d.province, d.critical, d.day`)
-      .all(...params) as { s: string; n: string; t: string | null; p: string | null; c: number; day: string; k: number }[];
+      .all(...fq.params) as { s: string; n: string; t: string | null; p: string | null; c: number; day: string; k: number }[];
     let total = 0;
     const counts: Record<FacetName, Map<string, number>> = {
       outlet: new Map(), type: new Map(), province: new Map(), critical: new Map(), day: new Map(),

@@ -61,4 +61,10 @@ export const searchMigrations: Migration[] = [
       CREATE INDEX search_outbox_pending ON search_outbox(index_uid, failed, seq);
     `,
   },
+  {
+    // Narrow covering index for the one grouped pass that yields the total and all facets: many
+    // rows per page instead of rows padded with article text.
+    id: 'search/002-facet-index',
+    sql: `CREATE INDEX search_docs_facets ON search_docs(docid, source_id, outlet_name, type, province, critical, day, sort_at, cluster_id);`,
+  },
 ];
