@@ -74,23 +74,44 @@ const PUNC_BEFORE = '«\\[({'; // no space after these
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type Replacer = (substring: string, ...args: any[]) => string;
-const RULES: [RegExp, string | Replacer][] = [
+/**
+ * [pattern, replacement, needles]: the rule runs only if the text contains one of the needles
+ * (cheap `includes` checks skip most rules on most paragraphs). Every pattern starts with a
+ * literal or a character class, never with a lookbehind, so V8 can scan for its first character.
+ */
+type Rule = [RegExp, string | Replacer, string[]?];
+const RULES: Rule[] = [
   // --- ZWNJ cleanup first: removing a ZWNJ can expose punctuation to the spacing rules ---
-  [/\u200c{2,}/g, ZWNJ],
-  // (the URL placeholder counts as a letter: a ZWNJ glued to a URL is part of what is kept verbatim)
-  [new RegExp(`\\u200c(?![${L}\\ufffc])|(?<![${L}\\ufffc])\\u200c|(?<=[${NON_JOINING}])\\u200c`, 'g'), ''],
+  [/\u200c{2,}/g, ZWNJ, [ZWNJ]],
+  // Not between two letters, or after a non-joining letter. (The URL placeholder counts as a
+  // letter: a ZWNJ glued to a URL is left as it is.)
+  [
+    new RegExp(`\\u200c(?:(?![${L}\\ufffc])|(?<![${L}\\ufffc]\\u200c)|(?<=[${NON_JOINING}]\\u200c))`, 'g'),
+    '',
+    [ZWNJ],
+  ],
   // --- Persian style ---
-  [/"([^"\n]+)"/g, '«$1»'],
-  [/“([^“”«»\n]*)”/g, '«$1»'],
-  [/ *(?:\.{3,}|…)/g, ' …'],
-  [new RegExp(`(?<=[${D}\\s])%|%(?=[${D}])`, 'g'), '٪'],
+  [/"([^"\n]+)"/g, '«$1»', ['"']],
+  [/“([^“”«»\n]*)”/g, '«$1»', ['“']],
+  [new RegExp(`%(?:(?<=[${D}\\s]%)|(?=[${D}]))`, 'g'), '٪', ['%']],
   // --- spacing ---
   [/[ \t]+/g, ' '],
-  [/ *\n */g, '\n'],
+  [/ ?\n ?/g, '\n', ['\n']],
   [new RegExp(` +(?=[${PUNC_AFTER}])`, 'g'), ''],
-  [new RegExp(`(?<=[${PUNC_BEFORE}]) +`, 'g'), ''],
+  // ... → … with a space before it (Hazm's style), after the space-before-dot removal.
+  [
+    / *(?:\.{3,}|…)/g,
+    (_m: string, off: number, s: string) => (off === 0 || s[off - 1] === '\n' ? '…' : ' …'),
+    ['...', '…'],
+  ],
+  [new RegExp(`([${PUNC_BEFORE}]) +`, 'g'), '$1'],
   // 12.5 → ۱۲٫۵ once spacing is settled (a removed space can bring a dot next to a digit).
-  [new RegExp(`(?<![${D}.٫])([${D}]+)\\.([${D}]+)(?![.٫]?[${D}])`, 'g'), '$1٫$2'],
+  [
+    new RegExp(`([${D}]+)\\.([${D}]+)(?![.٫]?[${D}])`, 'g'),
+    (m: string, a: string, b: string, off: number, s: string) =>
+      off > 0 && /[۰-۹.٫]/.test(s[off - 1]) ? m : `${a}٫${b}`,
+    ['.'],
+  ],
   // One space after closing punctuation when a Persian word follows (Latin text such as
   // "node.js" and numbers such as ۱۲:۲۷ are left alone). Single-letter abbreviations (ق.ظ) stay.
   [
@@ -98,30 +119,40 @@ const RULES: [RegExp, string | Replacer][] = [
     (m: string, p: string, off: number, s: string) =>
       p === '.' && isSingleLetterBefore(s, off) ? m : p + ' ',
   ],
-  [new RegExp(`(?<=[${L}${D}])(?=[«])`, 'g'), ' '],
-  [new RegExp(`(?<=[${L}])(?=\\()`, 'g'), ' '],
+  [new RegExp(`([${L}${D}])(?=«)`, 'g'), '$1 ', ['«']],
+  [new RegExp(`([${L}])(?=\\()`, 'g'), '$1 ', ['(']],
   // A space between a digit run and a Persian word (۵۰درصد → ۵۰ درصد), except ordinals (۲۰ام).
-  [new RegExp(`(?<=[${D}])(?=[${L}])(?!م(?![${L}])|مین(?![${L}])|ام(?![${L}])|امین(?![${L}]))`, 'g'), ' '],
-  [new RegExp(`(?<=[${L}])(?=[${D}])`, 'g'), ' '],
+  [new RegExp(`([${D}])(?=[${L}])(?!م(?![${L}])|مین(?![${L}])|ام(?![${L}])|امین(?![${L}]))`, 'g'), '$1 '],
+  [new RegExp(`([${L}])(?=[${D}])`, 'g'), '$1 '],
   // --- ZWNJ ---
   // Prefix می/نمی joins the next word, but not the month «می» (۱۵ می ۲۰۲۳, ماه می).
   [
-    new RegExp(`(?<![^\\s«(\\[{])(ن?می) (?=[${L}])`, 'g'),
-    (m: string, mi: string, off: number, s: string) => (isMonthMay(s, off) ? m : mi + ZWNJ),
+    new RegExp(`(ن?می) (?=[${L}])`, 'g'),
+    (m: string, mi: string, off: number, s: string) =>
+      isWordStart(s, off) && !isMonthMay(s, off) ? mi + ZWNJ : m,
+    ['می '],
   ],
   // Bound suffixes; after a non-joining letter they attach without ZWNJ (بندرها, دورتر).
   [
-    new RegExp(`(?<=[${L}]{2}) (تر|ترین|گر|گری|ها|های|هایی)(?=[\\s${PUNC_AFTER}]|$)`, 'g'),
+    new RegExp(` (?<=[${L}]{2} )(تر|ترین|گر|گری|ها|های|هایی)(?=[\\s${PUNC_AFTER}]|$)`, 'g'),
     (_m: string, suf: string, off: number, s: string) =>
       (NON_JOINING_SET.has(s[off - 1]) ? '' : ZWNJ) + suf,
+    [' تر', ' گر', ' ها'],
   ],
   // ه + ی/ام/ایم/اش/اند/ای/اید/ات (خانه ام → خانه‌ام), except after the function words که/چه/به/نه.
   [
-    new RegExp(`(?<=[${L}]ه) (ی|ام|ایم|اش|اند|ای|اید|ات)(?=[\\s${PUNC_AFTER}]|$)`, 'g'),
+    new RegExp(` (?<=[${L}]ه )(ی|ام|ایم|اش|اند|ای|اید|ات)(?=[\\s${PUNC_AFTER}]|$)`, 'g'),
     (m: string, clitic: string, off: number, s: string) =>
       isFunctionWordBefore(s, off) ? m : ZWNJ + clitic,
+    ['ه '],
   ],
 ];
+
+function isWordStart(s: string, at: number): boolean {
+  if (at === 0) return true;
+  const c = s[at - 1];
+  return c === ' ' || c === '\n' || c === '«' || c === '(' || c === '[' || c === '{';
+}
 
 const LETTER_SET = new Set(FA_LETTERS);
 const FUNCTION_WORDS = new Set(['که', 'چه', 'به', 'نه']);
@@ -151,7 +182,10 @@ function isFunctionWordBefore(s: string, spaceAt: number): boolean {
 
 function normalizePlain(text: string): string {
   let s = text;
-  for (const [re, rep] of RULES) s = s.replace(re, rep as string);
+  for (const [re, rep, needles] of RULES) {
+    if (needles !== undefined && !needles.some((n) => s.includes(n))) continue;
+    s = s.replace(re, rep as string);
+  }
   return s;
 }
 
