@@ -9,7 +9,8 @@ import type { Db } from '../store/db.ts';
 import { addJalaliMonth, faDigits, formatDay, jalaliOf, longDayFa, tehranClock, timeFa } from '../digest/jalali.ts';
 import { SEVERITY_FA, UNKNOWN_DATE_FA, UNKNOWN_OUTLET_FA } from '../digest/labels.ts';
 import { clipText } from '../digest/escape.ts';
-import { EVIDENCE_ITEMS, EVIDENCE_MAX, LEAD_MAX } from '../digest/build.ts';
+import { LEAD_MAX } from '../digest/build.ts';
+import { evidenceToShow } from '../digest/evidence.ts';
 import { enqueueMail, getMail, updatePendingMail } from './queue.ts';
 import { inQuietHours, outsideQuiet, quietEnd, recipientsFor } from './routing.ts';
 import { renderAlert, renderFollowup, renderMorningSummary, type AlertPayload, type ReprintPayload } from './render.ts';
@@ -125,7 +126,7 @@ export function queueAlerts(db: Db, opts: QueueAlertsOptions): QueueAlertsReport
       clusterId: key, articleId: a.id, outletFa: outlet(a.sourceId), title: clipText(a.title, 300) || '(بدون عنوان)',
       lead: clipText(a.lead ?? '', LEAD_MAX), url: a.url,
       whenFa: whenFa(a), severity: a.detection.severity, severityFa: SEVERITY_FA[a.detection.severity],
-      evidence: a.detection.evidence.map((x) => clipText(x.sentence, EVIDENCE_MAX)).filter((x) => x).slice(0, EVIDENCE_ITEMS),
+      evidence: evidenceToShow(a.detection.evidence.map((x) => x.sentence), a),
       deadlineFa: longDayFa(addJalaliMonth(day)), deadlineApprox: a.publishedAt === null,
       reach: Math.max(1, reach(key)),
     };

@@ -16,6 +16,7 @@ import type {
 } from './model.ts';
 import { clusterMembers, articlesOfDay, firstFetchedAt, mentionInstants, ownArticles, type DigestArticle, type LightRow } from './queries.ts';
 import { clipText } from './escape.ts';
+import { evidenceToShow } from './evidence.ts';
 
 export interface DigestOptions {
   profile: Profile;
@@ -27,8 +28,6 @@ export interface DigestOptions {
 export const TOP_STORIES = 5;
 export const TREND_DAYS = 14;
 export const LEAD_MAX = 420;
-export const EVIDENCE_MAX = 320;
-export const EVIDENCE_ITEMS = 4;
 const UNTITLED_FA = '(بدون عنوان)';
 
 type Placeable = Pick<Article, 'id' | 'sourceId' | 'title' | 'url' | 'publishedAt' | 'fetchedAt'>;
@@ -127,7 +126,7 @@ export function buildDigest(db: Db, opts: DigestOptions): Digest {
       clusterId: key,
       article: ref(main),
       lead: clipText(main.lead ?? '', LEAD_MAX),
-      evidence: uniq([...main.detection.evidence, ...worst.detection.evidence].map((e) => clipText(e.sentence, EVIDENCE_MAX))).slice(0, EVIDENCE_ITEMS),
+      evidence: evidenceToShow([...main.detection.evidence, ...worst.detection.evidence].map((e) => e.sentence), main),
       severity: worst.detection.severity,
       severityFa: SEVERITY_FA[worst.detection.severity],
       score: Math.max(...crit.map((a) => a.detection.score)),
@@ -284,6 +283,3 @@ function push<K, V>(m: Map<K, V[]>, k: K, v: V): void {
   else m.set(k, [v]);
 }
 
-function uniq(xs: string[]): string[] {
-  return [...new Set(xs.filter((x) => x.trim() !== ''))];
-}

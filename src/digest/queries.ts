@@ -4,13 +4,14 @@ import type { Article, Detection } from '../article.ts';
 import type { Db } from '../store/db.ts';
 
 /** What the digest reads of an article: everything but the body and match keys. */
-export type DigestArticle = Pick<Article, 'id' | 'sourceId' | 'url' | 'title' | 'lead' | 'publishedAt' | 'fetchedAt' | 'clusterId' | 'detection'>;
+export type DigestArticle = Pick<Article, 'id' | 'sourceId' | 'url' | 'title' | 'kicker' | 'lead' | 'publishedAt' | 'fetchedAt' | 'clusterId' | 'detection'>;
 
 interface RawDay {
   id: string;
   source_id: string;
   url: string;
   title: string;
+  kicker: string | null;
   lead: string | null;
   published_at: string | null;
   fetched_at: string;
@@ -25,7 +26,7 @@ interface RawDay {
 export function articlesOfDay(db: Db, city: string, from: string, to: string): DigestArticle[] {
   const rows = db
     .prepare(
-      `SELECT id, source_id, url, title, lead, published_at, fetched_at, cluster_id, detection FROM articles
+      `SELECT id, source_id, url, title, kicker, lead, published_at, fetched_at, cluster_id, detection FROM articles
        WHERE mentioned = 1 AND (city = ? OR city IS NULL OR city = '')
          AND COALESCE(published_at, fetched_at) >= ? AND COALESCE(published_at, fetched_at) < ?`,
     )
@@ -35,6 +36,7 @@ export function articlesOfDay(db: Db, city: string, from: string, to: string): D
     sourceId: r.source_id,
     url: r.url,
     title: r.title,
+    kicker: r.kicker ?? undefined,
     lead: r.lead ?? undefined,
     publishedAt: r.published_at,
     fetchedAt: r.fetched_at,

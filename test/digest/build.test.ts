@@ -162,16 +162,22 @@ test('an article whose cluster id points at an original without a cluster id joi
   assert.equal(d.topStories[0].reach, 2);
 });
 
-test('overlong leads and evidence are clipped at a word; a missing title is named', () => {
+test('overlong leads and evidence are clipped at a word; echoes of headline and lead are dropped; a missing title is named', () => {
   const long = 'شهرداری تبریز '.repeat(200);
   const db = fixtureDb([
     { slug: 'long', sourceId: 'keshvar', published: '2026-11-22 10:00', title: '', lead: long, critical: true,
       evidence: [long, 'دوم', 'سوم', 'چهارم', 'پنجم'] },
+    { slug: 'echo', sourceId: 'sobh-azar', published: '2026-11-22 11:00', title: 'گلایه از شهرداری تبریز', critical: true,
+      lead: 'شهروندان گلایه دارند. شهرداری پاسخ نمی‌دهد.',
+      evidence: ['گلایه از شهرداری تبريز', 'شهرداری پاسخ نمی‌دهد.', 'جملهٔ تازه‌ای که در لید نیست.', 'جملهٔ تازه‌ای که در لید نیست.'] },
   ]);
   const d = buildDigest(db, { profile: PROFILE, sources: SOURCES, day: DAY });
   const c = d.critical[0];
   assert.ok(c.lead.length <= 421 && c.lead.endsWith('…'), `lead length ${c.lead.length}`);
   assert.ok(c.lead.slice(0, -1).endsWith('تبریز'));
-  assert.equal(c.evidence.length, 4);
+  assert.equal(c.evidence.length, 3);
   assert.equal(c.article.title, '(بدون عنوان)');
+  // Evidence that repeats the headline (even in Arabic letters) or part of the lead is not shown again.
+  const echo = d.critical.find((x) => x.article.sourceId === 'sobh-azar')!;
+  assert.deepEqual(echo.evidence, ['جملهٔ تازه‌ای که در لید نیست.']);
 });
