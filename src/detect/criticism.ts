@@ -3,12 +3,12 @@
 // criticising, not inside a denial, not when the municipality acts against the problem
 // («برخورد با تخلفات»), and not when the sentence is about another city's municipality.
 import type { Evidence, Severity } from '../article.ts';
-import { ARTS_SENSITIVE_CUES, ARTS_WORDS, CUES, DENIAL_WORDS, ENFORCEMENT_WORDS, NEGATORS, TARGET_PREPOSITIONS, type Cue } from './cues.ts';
-import type { PreparedField } from './fields.ts';
+import { ARTS_SENSITIVE_CUES, ARTS_WORDS, CONCESSIVE_OPENERS, CONTINUATION_SUBJECTS, CONTRAST_WORDS, CUES, RESOLUTION_WORDS, DENIAL_WORDS, ENFORCEMENT_WORDS, NEGATORS, STATEMENT_VERBS, TARGET_PREPOSITIONS, type Cue } from './cues.ts';
+import { originalSpan, type PreparedField } from './fields.ts';
 import { PhraseMatcher, type PhraseHit } from './matcher.ts';
 import type { Hit, MentionResult } from './mentions.ts';
 
-type CueTag = { t: 'cue'; cue: Cue } | { t: 'enf' } | { t: 'denial' } | { t: 'neg' } | { t: 'prep' } | { t: 'arts' };
+type CueTag = { t: 'cue'; cue: Cue } | { t: 'enf' } | { t: 'denial' } | { t: 'neg' } | { t: 'prep' } | { t: 'arts' } | { t: 'say' } | { t: 'cont' } | { t: 'concessive' } | { t: 'contrast' } | { t: 'resolved' };
 
 let cueMatcher: PhraseMatcher<CueTag> | undefined;
 function matcher(): PhraseMatcher<CueTag> {
@@ -19,9 +19,21 @@ function matcher(): PhraseMatcher<CueTag> {
     ...NEGATORS.map((phrase) => ({ phrase, tag: { t: 'neg' as const } })),
     ...TARGET_PREPOSITIONS.map((phrase) => ({ phrase, tag: { t: 'prep' as const } })),
     ...ARTS_WORDS.map((phrase) => ({ phrase, suffixes: ['ها', 'های', 'ی'], tag: { t: 'arts' as const } })),
+    ...STATEMENT_VERBS.map((phrase) => ({ phrase, suffixes: ['ه', 'ند', 'اند'], tag: { t: 'say' as const } })),
+    ...CONTINUATION_SUBJECTS.map((phrase) => ({ phrase, tag: { t: 'cont' as const } })),
+    ...CONCESSIVE_OPENERS.map((phrase) => ({ phrase, tag: { t: 'concessive' as const } })),
+    ...CONTRAST_WORDS.map((phrase) => ({ phrase, tag: { t: 'contrast' as const } })),
+    ...RESOLUTION_WORDS.map((phrase) => ({ phrase, tag: { t: 'resolved' as const } })),
   ]);
   return cueMatcher;
 }
+
+/** Far sentences (no mention in or next to them) together add at most this much. */
+const FAR_SENTENCES_CAP = 0.35;
+/** Factor on problem words in the municipality's own statements («شهردار گفت: مشکلات ...»). */
+const OWN_VOICE_FACTOR = 0.4;
+/** …and such statements together add at most this much. */
+const OWN_VOICE_CAP = 0.4;
 
 /** Sum of cue contributions at which the rule layer calls an article critical (score 0.5). */
 export const RULE_THRESHOLD_SUM = Math.log(2);
@@ -30,6 +42,8 @@ export interface CueFiring {
   cue: Cue;
   contribution: number;
   role: 'target' | 'unknown' | 'plain';
+  /** Inside the municipality's own statement. */
+  own?: boolean;
 }
 
 export interface SentenceScore {
@@ -38,6 +52,10 @@ export interface SentenceScore {
   scope: number;
   sum: number;
   firings: CueFiring[];
+  /** The municipality's own statement (its problem words are its own account, not criticism). */
+  ownVoice?: boolean;
+  /** The part of sum that comes from cues inside the municipality's own statement. */
+  ownSum?: number;
 }
 
 export interface CriticismResult {
@@ -73,7 +91,8 @@ export function scoreCriticism(m: MentionResult): CriticismResult {
   let titleDenial = false;
 
   for (const f of m.fields) {
-    const hits = m.fields.length ? matcher().match(f.c) : [];
+    let previousOwnVoice = false;
+    const hits = matcher().match(f.c);
     const ours = tokensOf(m.mentionHits, f);
     const bySentence = new Map<number, CH[]>();
     for (const h of hits) {
@@ -87,6 +106,32 @@ export function scoreCriticism(m: MentionResult): CriticismResult {
       const denial = sh.some((h) => h.tag.t === 'denial');
       if (denial && f.field === 'title') titleDenial = true;
       const scope = scopeOf(f, si, mentioned, mentionSentences, otherSentences, aboutUsUpFront, key);
+      // The municipality speaking: «شهردار تبریز ... گفت» (mention before the statement verb,
+      // early in the sentence), or «وی افزود» right after such a sentence.
+      const say = sh.find((h) => h.tag.t === 'say');
+      const firstOurs = [...ours].filter((t) => t >= s.t0 && t < s.t1).sort((a, b) => a - b)[0];
+      const ownVoice =
+        say !== undefined &&
+        ((firstOurs !== undefined && firstOurs < say.firstToken && firstOurs - s.t0 < 6) ||
+          (previousOwnVoice && sh.some((h) => h.tag.t === 'cont' && h.firstToken - s.t0 < 3)));
+      previousOwnVoice = ownVoice;
+      // Where the municipality's voice ends: at a contrast word after the statement, or, in a
+      // sentence opened by «در حالی که», at the clause break after the statement.
+      let ownVoiceEnd = s.t1;
+      // A statement followed by a colon quotes the speaker to the end: a contrast inside stays theirs.
+      const quoted = say !== undefined && /^\s*:/.test(f.text.slice(originalSpan(f, say.start, say.end).end));
+      if (ownVoice && say && !quoted) {
+        const contrast = sh.find((h) => h.tag.t === 'contrast' && h.firstToken > say.lastToken);
+        if (contrast) ownVoiceEnd = contrast.firstToken;
+        if (sh.some((h) => h.tag.t === 'concessive' && h.firstToken - s.t0 < 2)) {
+          for (let t = say.lastToken + 1; t < ownVoiceEnd; t++) {
+            if (f.clauseStart[t]) {
+              ownVoiceEnd = t;
+              break;
+            }
+          }
+        }
+      }
       if (scope === 0 || denial) {
         sentences.push({ field: f.field, sentence: s.text, scope, sum: 0, firings: [] });
         return;
@@ -110,6 +155,7 @@ export function scoreCriticism(m: MentionResult): CriticismResult {
               !cuesHere.some((o) => o !== h && o.firstToken > b.lastToken && o.lastToken < h.firstToken),
           )
         ) continue;
+        if (cue.cls !== 'speech' && sh.some((r) => r.tag.t === 'resolved' && r.firstToken > h.lastToken && r.firstToken <= h.lastToken + 3)) continue;
         if (cue.cls === 'speech') {
           const c0 = clauseOf(f, h.firstToken, s.t0);
           const role = cue.passive
@@ -121,17 +167,23 @@ export function scoreCriticism(m: MentionResult): CriticismResult {
           }
           firings.push({ cue, role, contribution: cue.weight * (role === 'target' ? 1.3 : 0.9) });
         } else {
-          firings.push({ cue, role: 'plain', contribution: cue.weight });
+          const inOwnVoice = ownVoice && h.firstToken < ownVoiceEnd;
+          firings.push({ cue, role: 'plain', contribution: cue.weight * (inOwnVoice ? OWN_VOICE_FACTOR : 1), own: inOwnVoice });
         }
       }
       // The municipality criticising someone else: the sentence's other cues describe them.
       if (municipalityCriticises && !firings.some((x) => x.role === 'target')) firings.length = 0;
-      const sum = Math.min(1.6, firings.reduce((a, x) => a + x.contribution, 0)) * scope;
-      sentences.push({ field: f.field, sentence: s.text, scope, sum, firings });
+      const part = (own: boolean) => Math.min(1.6, firings.filter((x) => !!x.own === own).reduce((a, x) => a + x.contribution, 0)) * scope;
+      const ownSum = part(true);
+      const sum = part(false) + ownSum;
+      sentences.push({ field: f.field, sentence: s.text, scope, sum, firings, ownVoice, ownSum });
     });
   }
 
-  let sum = sentences.reduce((a, s) => a + s.sum, 0);
+  const own = sentences.reduce((a, s) => a + (s.ownSum ?? 0), 0);
+  const near = sentences.filter((s) => s.scope > 0.35).reduce((a, s) => a + s.sum - (s.ownSum ?? 0), 0);
+  const far = sentences.filter((s) => s.scope <= 0.35).reduce((a, s) => a + s.sum - (s.ownSum ?? 0), 0);
+  let sum = near + Math.min(FAR_SENTENCES_CAP, far) + Math.min(OWN_VOICE_CAP, own);
   if (titleDenial) sum *= 0.3;
   const score = 1 - Math.exp(-sum);
   const critical = mentioned && sum >= RULE_THRESHOLD_SUM;

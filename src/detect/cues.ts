@@ -71,6 +71,9 @@ export const ENFORCEMENT_WORDS = [
   'در پاسخ', 'بدون', 'عاری از', 'نظارت بر', 'نظارت', 'رفع نواقص', 'نوسازی', 'بهسازی', 'تکمیل', 'ادامه', 'اتمام', 'آغاز',
 ];
 
+/** Words that, right after a problem word, say it is being solved («این مشکل حل می‌شود»). */
+export const RESOLUTION_WORDS = ['حل', 'رفع', 'برطرف', 'مرتفع', 'رسیدگی'];
+
 /** Denial and rebuttal words: the sentence is the accused answering back. */
 export const DENIAL_WORDS = [
   'تکذیب', 'تکذیب کرد', 'تکذیب شد', 'کذب', 'شایعه', 'شایعات', 'صحت ندارد', 'صحت نداشته', 'واقعیت ندارد', 'بی اساس', 'بی پایه',
@@ -83,6 +86,20 @@ export const ARTS_WORDS = ['نقد و بررسی', 'نقد کتاب', 'نقد ف
 
 /** Speech cues that, among arts words, mean a review. */
 export const ARTS_SENSITIVE_CUES = new Set(['منتقد', 'انتقادی', 'انتقادها', 'انتقادات']);
+
+/** Verbs of making a statement: with the municipality as subject, the sentence is its own voice. */
+export const STATEMENT_VERBS = [
+  'گفت', 'افزود', 'اظهار کرد', 'اظهار داشت', 'خبر داد', 'تاکید کرد', 'تأکید کرد', 'اعلام کرد', 'عنوان کرد', 'بیان کرد',
+  'یادآور شد', 'تصریح کرد', 'توضیح داد', 'ادامه داد', 'اضافه کرد', 'خاطرنشان کرد', 'اعلام داشت', 'گفته است', 'می گوید',
+];
+
+/** Concessive openers: «در حالی که X گفت، Y ...» — the main clause after the comma is another voice. */
+export const CONCESSIVE_OPENERS = ['در حالی که', 'در حالیکه', 'درحالی که', 'با وجود اینکه', 'با وجود آنکه', 'اگرچه', 'هرچند', 'هر چند'];
+/** Contrast words that hand the sentence to another voice. */
+export const CONTRAST_WORDS = ['اما', 'ولی', 'با این حال', 'با این وجود', 'در مقابل'];
+
+/** Pronouns that continue the previous sentence's speaker («وی افزود»). */
+export const CONTINUATION_SUBJECTS = ['وی', 'او', 'ایشان', 'این مقام', 'این مسئول', 'این مسوول'];
 
 /** Prepositions that introduce the target of a complaint («انتقاد از X», «اعتراض به X»). */
 export const TARGET_PREPOSITIONS = ['از', 'به', 'نسبت به'];

@@ -135,3 +135,21 @@ test('own-outlet items are flagged as own coverage', () => {
   assert.equal(d.ownOutlet, true);
   assert.equal(detect('شهرداری تبریز از افتتاح پل خبر داد.').ownOutlet, false);
 });
+
+test('problem words in the municipality\'s own statement are its account, not criticism of it', () => {
+  const speech =
+    'شهردار تبریز با اشاره به مشکلات ترافیکی و کمبود پارکینگ در هسته مرکزی گفت طرح جدید از ماه آینده اجرا می‌شود. ' +
+    'وی افزود: متأسفانه سال‌هاست که کمبود اعتبار مانع تکمیل پروژه‌ها بوده اما امسال این مشکل حل می‌شود.';
+  assert.equal(detect(speech).critical, false);
+  // In «در حالی که X خبر داده بود، Y انتقاد می‌کنند» the main clause is another voice.
+  const contrast = 'در حالی که شهرداری تبریز از تکمیل پروژه خبر داده بود، رانندگان از چاله‌های متعدد این مسیر انتقاد می‌کنند.';
+  assert.equal(detect(contrast).critical, true);
+});
+
+test('far sentences add little: one weak cue deep in a long article does not flag it', () => {
+  const filler = Array.from({ length: 8 }, (_, i) => `بند ${i + 1} گزارش درباره برنامه‌های فرهنگی هفته آینده است.`).join(' ');
+  const body = `شهرداری تبریز برنامه هفته فرهنگی را اعلام کرد. ${filler} برخی شهروندان گلایه دارند که بلیت‌ها زود تمام می‌شود. ${filler} مشکلات پارکینگ هم مطرح شد.`;
+  const d = detect(body);
+  assert.equal(d.mentioned, true);
+  assert.equal(d.critical, false);
+});
