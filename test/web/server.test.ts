@@ -106,3 +106,31 @@ describe('web server', () => {
     assert.equal((await get('/', { method: 'POST' })).status, 405);
   });
 });
+
+test('with Meilisearch unreachable the page says so (503) instead of failing', async () => {
+  const { openMemoryDb } = await import('../../src/store/db.ts');
+  const { MeiliIndex } = await import('../../src/index/meili.ts');
+  const { startWebServer } = await import('../../src/web/server.ts');
+  const { createServer } = await import('node:net');
+  const s = createServer();
+  await new Promise<void>((r) => s.listen(0, '127.0.0.1', r));
+  const port = (s.address() as { port: number }).port;
+  await new Promise((r) => s.close(r));
+  const db = openMemoryDb();
+  const index = new MeiliIndex({ url: `http://127.0.0.1:${port}`, indexUid: 'down', db });
+  const web = await startWebServer({ db, index, dataDir: '/nonexistent-kaghaz', port: 0 });
+  try {
+    const r = await fetch(web.url + '/?q=' + encodeURIComponent('قطار'));
+    assert.equal(r.status, 503);
+    assert.match(await r.text(), /نمایهٔ جستجو در دسترس نیست/);
+    const api = await fetch(web.url + '/api/search?q=x');
+    assert.equal(api.status, 503);
+    assert.equal(((await api.json()) as { kind: string }).kind, 'connect');
+    assert.equal((await fetch(web.url + '/health')).status, 503);
+    assert.match(await (await fetch(web.url + '/digests/')).text(), /هنوز کاغذ اخباری/);
+  } finally {
+    await web.close();
+    await index.close();
+    db.close();
+  }
+});
