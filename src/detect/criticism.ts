@@ -109,10 +109,14 @@ export function scoreCriticism(m: MentionResult): CriticismResult {
       // The municipality speaking: «شهردار تبریز ... گفت» (mention before the statement verb,
       // early in the sentence), or «وی افزود» right after such a sentence.
       const say = sh.find((h) => h.tag.t === 'say');
+      const preps = sh.filter((h) => h.tag.t === 'prep').map((h) => h.firstToken);
       const firstOurs = [...ours].filter((t) => t >= s.t0 && t < s.t1).sort((a, b) => a - b)[0];
       const ownVoice =
         say !== undefined &&
-        ((firstOurs !== undefined && firstOurs < say.firstToken && firstOurs - s.t0 < 6) ||
+        ((firstOurs !== undefined &&
+          firstOurs < say.firstToken &&
+          firstOurs - s.t0 < 6 &&
+          !preps.some((p) => p >= s.t0 && p < firstOurs)) ||
           (previousOwnVoice && sh.some((h) => h.tag.t === 'cont' && h.firstToken - s.t0 < 3)));
       previousOwnVoice = ownVoice;
       // Where the municipality's voice ends: at a contrast word after the statement, or, in a
@@ -137,7 +141,6 @@ export function scoreCriticism(m: MentionResult): CriticismResult {
         return;
       }
       const cuesHere = longestCues(sh.filter((h) => h.tag.t === 'cue'));
-      const preps = sh.filter((h) => h.tag.t === 'prep').map((h) => h.firstToken);
       const blockers = sh.filter((h) => h.tag.t === 'enf' || h.tag.t === 'neg');
       const firings: CueFiring[] = [];
       let municipalityCriticises = false;
