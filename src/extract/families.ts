@@ -12,7 +12,7 @@ export interface Family {
 
 /** Boilerplate every family shares: never part of the body. */
 export const COMMON_REMOVE = [
-  'script', 'style', 'noscript', 'iframe', 'form', 'nav', 'footer', 'aside', 'button', 'svg', 'template',
+  'script', 'style', 'noscript', 'iframe', 'form', 'nav', 'footer', 'aside', 'button', 'svg', 'template', 'figure', 'figcaption',
   '.share', '.share-bar', '.social', '.sharing', '.related', '.related-news', '.relatedulbox', '.more-news',
   '.comments', '.comment', '#comments', '.comments-list', '.tags', '.tag', '.breadcrumb', '.advertisement', '.ad',
   '.short-link', '.short_link_cnt', '.tinyurl_form', '.print', '.rating', '.newsletter', '.latest-news', '.most-viewed',

@@ -40,8 +40,14 @@ type Field = keyof Selectors;
 
 /** The outlet's selectors, then its family's, for one field. */
 function chain(source: Source, field: Field): string[] {
-  return [...(source.selectors?.[field] ?? []), ...(familyOf(source.cms)?.selectors[field] ?? [])];
+  return [...(source.selectors?.[field] ?? []), ...(familyOf(source.cms)?.selectors[field] ?? []), ...(GENERIC[field] ?? [])];
 }
+
+/** Last-resort selectors every page gets, after the outlet's and the family's. */
+const GENERIC: Partial<Record<Field, string[]>> = {
+  title: ['h1', '[itemprop="headline"]'],
+  published: ['time[datetime]', '[itemprop="datePublished"]'],
+};
 
 function firstMatch($: CheerioAPI, scopes: Cheerio<AnyNode>[], selectors: string[], accept: (el: Cheerio<AnyNode>) => boolean = (el) => cleanText(el.text()).length > 0): Cheerio<AnyNode> | undefined {
   for (const sel of selectors) {
