@@ -4,7 +4,7 @@ import type { Command } from 'commander';
 import { formatCycleSummary, runOnce, startService } from './app.ts';
 import { runDemo } from './demo.ts';
 import { registerNormalizeCommands } from './normalize/cli.ts';
-// import { registerCrawlCommands } from './crawlers/cli.ts';
+import { registerCrawlCommands } from './crawlers/cli.ts';
 import { registerDetectCommands } from './detect/cli.ts';
 import { registerSearchCommands } from './index/cli.ts';
 import { registerWebCommands } from './web/cli.ts';
@@ -52,7 +52,7 @@ export function registerAppCommands(program: Command): void {
     });
 
   registerNormalizeCommands(program);
-  // registerCrawlCommands(program);
+  registerCrawlCommands(program);
   registerDetectCommands(program);
   registerSearchCommands(program);
   registerWebCommands(program);

@@ -46,6 +46,8 @@ export interface StageOptions {
   profile: Profile;
   index: SearchIndex;
   minIntervalMs?: number;
+  /** Outlets (hosts) crawled at the same time; each host still gets one request at a time. */
+  concurrency?: number;
   progress?: boolean;
   now?: () => Date;
 }
@@ -63,6 +65,7 @@ export function createStages(o: StageOptions): PipelineStages {
           db: o.ctx.db,
           userAgent: USER_AGENT,
           minIntervalMs: o.minIntervalMs,
+          concurrency: o.concurrency,
           isKnown,
           signal,
           onProgress: o.progress ? undefined : undefined,
