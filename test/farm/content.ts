@@ -5,7 +5,7 @@
 // verbatim-ish too (same storyId, no releaseId). Copies are rendered on demand from the plan,
 // so a 10,000-article farm keeps only the story drafts in memory.
 import { CITIES, OUTLET_NAMES, SYNONYMS, type FarmCity, type CityVocab } from './vocab.ts';
-import { generateEvent, type FarmArticleKind, type StoryDraft } from './stories.ts';
+import { generateEvent, wordRegex, type FarmArticleKind, type StoryDraft } from './stories.ts';
 import { type Rng, makeRng, subSeed, int, pick, chance } from './rng.ts';
 
 export type { FarmArticleKind } from './stories.ts';
@@ -161,8 +161,9 @@ export function renderCopy(plan: CorpusPlan, copy: PlannedCopy, outlet: RenderOu
       [paragraphs[i], paragraphs[i + 1]] = [paragraphs[i + 1], paragraphs[i]];
     }
     if (chance(rng, 0.4)) paragraphs = paragraphs.map(reorderSentences);
-    const swaps = SYNONYMS.filter(() => chance(rng, 0.35));
-    const swap = (t: string) => swaps.reduce((acc, [a, b]) => acc.split(a).join(b), t);
+    const swaps = new Map(SYNONYMS.filter(() => chance(rng, 0.35)));
+    const swapRe = swaps.size > 0 ? wordRegex([...swaps.keys()]) : null;
+    const swap = (t: string) => (swapRe ? t.replace(swapRe, (w) => swaps.get(w)!) : t);
     lead = swap(lead);
     paragraphs = paragraphs.map(swap);
     if (paragraphs.length >= 3 && chance(rng, 0.4)) paragraphs.pop();

@@ -18,12 +18,27 @@ const robotsParser = robotsParserModule as unknown as (url: string, body: string
 
 /** Where each template puts the parts of an article (the report lists the same). */
 const SELECTORS: Record<TemplateName, { title: string; lead: string | null; body: string; date: string }> = {
-  nastooh: { title: 'article h1.title', lead: '.item-summary .introtext', body: '.item-body .item-text > p', date: '.item-date > span' },
-  iransamaneh: { title: 'article h1.title', lead: '.subtitle', body: '.body > p', date: '.news_pdate_c' },
-  aasaam: { title: 'article h1.title', lead: 'article p.lead', body: '#echo_detail > p', date: 'time[datetime], .news_time' },
-  wordpress: { title: 'h1.entry-title', lead: null, body: '.entry-content > p', date: 'time.entry-date, .entry-meta .date' },
-  studiokhabar: { title: '#docDiv3TitrMain', lead: '#docDivLead1', body: '#doctextarea article > p', date: '.doc_date' },
+  nastooh: { title: 'article h1.title', lead: '.item-summary .introtext', body: '.item-body .item-text', date: '.item-date > span' },
+  iransamaneh: { title: 'article h1.title', lead: '.subtitle', body: '.body', date: '.news_pdate_c' },
+  aasaam: { title: 'article h1.title', lead: 'article p.lead', body: '#echo_detail', date: 'time[datetime], .news_time' },
+  wordpress: { title: 'h1.entry-title', lead: null, body: '.entry-content', date: 'time.entry-date, .entry-meta .date' },
+  studiokhabar: { title: '#docDiv3TitrMain', lead: '#docDivLead1', body: '#doctextarea article', date: '.doc_date' },
 };
+
+/** Paragraph texts of a body container: <p> elements and <br><br>-separated text, minus captions and «بیشتر بخوانید». */
+function bodyParagraphs($: cheerio.CheerioAPI, container: string): string[] {
+  const root = $(container).first().clone();
+  root.find('figure, [class*="related"], [class*="Related"], .tinyurl_form').remove();
+  root.find('br').replaceWith('\n');
+  const out: string[] = [];
+  root.find('p, div.text').each((_, el) => {
+    for (const part of $(el).text().split(/\n\s*\n/)) {
+      const t = part.trim();
+      if (t && !t.replace(/ي/g, 'ی').startsWith('بیشتر بخوانید')) out.push(t);
+    }
+  });
+  return out;
+}
 
 // Outlets 1–10 are healthy (two of each template); 11–21 carry the faults.
 const FAULTS: Record<number, FaultKind> = {
@@ -42,6 +57,7 @@ before(async () => {
     seed: 7,
     faults: Object.fromEntries(Object.entries(FAULTS).map(([i, f]) => [farmOutletId(Number(i)), f])),
     oversizedBytes: 2 * 1024 * 1024,
+    captionsInBody: true,
     now: new Date('2026-11-22T06:00:00Z'),
   });
 });
@@ -90,7 +106,7 @@ for (const template of ['nastooh', 'iransamaneh', 'aasaam', 'wordpress', 'studio
       const sel = SELECTORS[template];
       assert.equal($(sel.title).first().text().trim(), e.title);
       if (sel.lead) assert.equal($(sel.lead).first().text().trim(), e.lead);
-      const paras = $(sel.body).map((_, p) => $(p).text()).get();
+      const paras = bodyParagraphs($, sel.body);
       const expectedParas = e.leadInBody ? [e.lead, ...e.body.split('\n\n')] : e.body.split('\n\n');
       assert.deepEqual(paras, expectedParas, `body of ${e.url}`);
       assert.ok(html.includes(e.body.split('\n\n')[0]), 'a body sentence appears verbatim in the HTML');
@@ -105,6 +121,21 @@ for (const template of ['nastooh', 'iransamaneh', 'aasaam', 'wordpress', 'studio
     }
   });
 }
+
+test('every healthy outlet, whatever its body markup habits, serves the ground-truth body', async () => {
+  const seen = { readMoreAsParagraph: 0, emptyParagraphs: 0, styledParagraphs: 0, captionInBody: 0, brParagraphs: 0 };
+  for (const o of farm.outlets.filter((x) => !x.fault || x.fault === 'windows-1256')) {
+    const e = expectedOf(o)[1];
+    const buf = Buffer.from(await (await fetch(e.url)).arrayBuffer());
+    const $ = cheerio.load(o.encoding === 'windows-1256' ? iconv.decode(buf, 'windows-1256') : buf.toString('utf8'));
+    const expectedParas = e.leadInBody ? [e.lead, ...e.body.split('\n\n')] : e.body.split('\n\n');
+    assert.deepEqual(bodyParagraphs($, SELECTORS[o.template].body), expectedParas, `${o.id} ${JSON.stringify(o.plan.markup)}`);
+    for (const k of Object.keys(seen) as (keyof typeof seen)[]) if (o.plan.markup[k]) seen[k]++;
+    if (o.plan.markup.captionInBody) assert.match($(SELECTORS[o.template].body).text(), /عکس: آرشیو|عكس: آرشيو/);
+    if (o.plan.markup.brParagraphs) assert.equal($(SELECTORS[o.template].body).find('p').length > e.body.split('\n\n').length, false);
+  }
+  for (const [habit, n] of Object.entries(seen)) assert.ok(n > 0, `no outlet of the test farm has ${habit}`);
+});
 
 test('a date-less page has no date anywhere machine-readable either; publishedAt then comes only from the feed', async () => {
   const noDate = farm.expected.filter((e) => !e.pageHasDate && e.discoverable);

@@ -43,6 +43,12 @@ export interface StartFarmOptions {
   pageSize?: number;
   /** Items in a feed (newest first). Default 30. */
   feedSize?: number;
+  /**
+   * Let some outlets put a captioned image («عکس: …») inside the body container, as many real
+   * pages do; the caption is not body text. Off by default until kaghaz's extractor drops
+   * captions (it keeps them today: see docs/farm.md).
+   */
+  captionsInBody?: boolean;
 }
 
 export interface FarmOutlet {
@@ -215,6 +221,7 @@ export async function startFarm(opts: StartFarmOptions): Promise<Farm> {
 
   const corpus = planCorpus(n * perOutlet, seed, { city: city.id, now, spanDays: opts.spanDays ?? 2, maxCopies: n });
   const plans = Array.from({ length: n }, (_, i) => planOutlet(seed, i + 1, faults[farmOutletId(i + 1)]));
+  if (!opts.captionsInBody) for (const p of plans) p.markup.captionInBody = false;
   const requests = new RequestLog();
   const timers = new Set<NodeJS.Timeout>();
   const runtimes: Runtime[] = [];
@@ -279,6 +286,7 @@ export async function startFarm(opts: StartFarmOptions): Promise<Farm> {
           ogMeta: plan.ogMeta,
           canonical: plan.canonical,
           inlineRelated: plan.inlineRelated,
+          markup: plan.markup,
         },
       };
       slots.forEach((s, k) => {

@@ -2,7 +2,7 @@
 // derived from (seed, index) so the same farm comes back for the same options.
 import { makeRng, subSeed, chance, int, pick } from './rng.ts';
 import { randomStyle, type TextStyle } from './content.ts';
-import { TEMPLATE_NAMES, type TemplateName } from './templates.ts';
+import { TEMPLATE_NAMES, type TemplateName, type BodyMarkup } from './templates.ts';
 import { DATE_FORMS, type JalaliFormat } from './dates.ts';
 
 export type FaultKind =
@@ -48,6 +48,7 @@ export interface OutletPlan {
   /** Listing links are absolute URLs (else root-relative). */
   absoluteLinks: boolean;
   inlineRelated: boolean;
+  markup: BodyMarkup;
   /** RSS pubDate written in GMT ("… GMT") or Tehran time ("… +0330"). */
   rssDateZone: 'gmt' | 'tehran';
 }
@@ -91,6 +92,15 @@ export function planOutlet(seed: number, index: number, fault?: FaultKind): Outl
   else if ((template === 'aasaam' || template === 'wordpress') && chance(rng, 0.35)) feedKind = 'atom';
   else feedKind = 'rss';
   const name = outletName(index);
+  // A separate stream, so adding markup habits did not change any other habit of a seed's outlets.
+  const mr = makeRng(subSeed(seed, 'markup', index));
+  const markup: BodyMarkup = {
+    readMoreAsParagraph: chance(mr, 0.5),
+    emptyParagraphs: chance(mr, 0.3),
+    styledParagraphs: chance(mr, 0.3),
+    captionInBody: chance(mr, 0.3),
+    brParagraphs: template !== 'wordpress' && chance(mr, 0.15),
+  };
   return {
     index,
     id: farmOutletId(index),
@@ -117,6 +127,7 @@ export function planOutlet(seed: number, index: number, fault?: FaultKind): Outl
     utmLinks: chance(rng, 0.5),
     absoluteLinks: chance(rng, 0.5),
     inlineRelated: chance(rng, 0.25),
+    markup,
     rssDateZone: pick(rng, ['gmt', 'tehran'] as const),
   };
 }

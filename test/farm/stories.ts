@@ -572,27 +572,27 @@ const EVENTS: EventTemplate[] = [
 const WORDINGS: string[][] = [
   ['اظهار داشت', 'گفت', 'بیان کرد', 'عنوان کرد', 'تصریح کرد', 'خاطرنشان کرد'],
   ['افزود', 'ادامه داد', 'در ادامه گفت', 'یادآور شد'],
-  ['تأکید کرد', 'یادآوری کرد', 'با تأکید گفت'],
   ['شهروندان', 'همشهریان', 'ساکنان شهر'],
-  ['تاکنون', 'تا به امروز', 'تا این لحظه'],
+  ['تاکنون', 'تا به حال', 'تا این لحظه'],
   ['بیش از', 'بالغ بر', 'افزون بر'],
-  ['خبر داد', 'اطلاع داد', 'را اعلام کرد'],
+  ['خبر داد', 'اطلاع داد'],
   ['گلایه دارند', 'شکایت دارند', 'ناراضی هستند'],
-  ['امروز', 'صبح امروز', 'روز گذشته', 'عصر امروز'],
   ['مسئولان', 'مدیران', 'متولیان'],
-  ['معابر', 'خیابان‌ها', 'گذرها'],
   ['می‌گویند', 'اظهار می‌کنند', 'معتقدند'],
 ];
 
-const WORDING_RES = WORDINGS.map((group) => ({
-  group,
-  re: new RegExp(group.map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|'), 'g'),
-}));
+/** Whole words only (never «گفت» inside «گفته»), one pass (a replacement is never replaced again). */
+export const wordRegex = (words: string[]): RegExp =>
+  new RegExp(
+    `(?<![\\p{L}\\p{M}\u200c])(?:${[...words].sort((a, b) => b.length - a.length).map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')})(?![\\p{L}\\p{M}\u200c])`,
+    'gu',
+  );
+
+const GROUP_OF = new Map<string, string[]>(WORDINGS.flatMap((g) => g.map((w) => [w, g] as [string, string[]])));
+const WORDING_RE = wordRegex([...GROUP_OF.keys()]);
 
 function varyWording(text: string, rng: Rng): string {
-  let out = text;
-  for (const { group, re } of WORDING_RES) out = out.replace(re, () => pick(rng, group));
-  return out;
+  return text.replace(WORDING_RE, (w) => pick(rng, GROUP_OF.get(w)!));
 }
 
 const WEEKDAY_NAMES = ['شنبه', 'یکشنبه', 'دوشنبه', 'سه‌شنبه', 'چهارشنبه', 'پنجشنبه'];
@@ -632,6 +632,11 @@ const EVENT_WEIGHTS: Record<string, number> = {
   'other-city': 6, unrelated: 9,
 };
 
+/** The text names the municipality itself, its mayor, a district or a subsidiary. */
+function namesMunicipality(text: string, x: Ctx): boolean {
+  return [x.muni, x.mayorTitle, x.c.mayor.name, ...Object.values(x.c.subsidiaries)].some((n) => text.includes(n));
+}
+
 export interface EventStories {
   eventKey: string;
   drafts: StoryDraft[];
@@ -666,9 +671,14 @@ export function generateEvent(rng: Rng, c: CityVocab): EventStories {
   const chosen = count === 1 ? [pick(rng, ev.stories)] : sample(rng, ev.stories, count);
   const drafts = chosen.map((make) => {
     const d = make(x);
-    // Distinct stories from one template tell different parts of it.
-    if (d.paragraphs.length >= 3 && chance(rng, 0.5)) d.paragraphs.splice(int(rng, 0, d.paragraphs.length - 1), 1);
     const municipal = d.kind !== 'city-not-municipality' && d.kind !== 'other-city' && d.kind !== 'unrelated';
+    // Distinct stories from one template tell different parts of it — but a municipal story
+    // never loses the paragraph that names the municipality.
+    if (d.paragraphs.length >= 3 && chance(rng, 0.5)) {
+      const drop = int(rng, 0, d.paragraphs.length - 1);
+      const rest = [d.titles[0], d.lead, ...d.paragraphs.filter((_, i) => i !== drop)].join(' ');
+      if (!municipal || namesMunicipality(rest, x)) d.paragraphs.splice(drop, 1);
+    }
     const pool = DETAILS[municipal ? 'municipal' : 'other'];
     let next = int(rng, 0, pool.length - 1);
     const detail = () => pool[next++ % pool.length](x);

@@ -19,7 +19,26 @@ export interface PageOutlet {
   canonical: boolean;
   /** A «بیشتر بخوانید» link block inside the body text (not part of the article). */
   inlineRelated: boolean;
+  markup: BodyMarkup;
 }
+
+/** How the body text is marked up: the habits of editors and old CMSs. */
+export interface BodyMarkup {
+  /** The «بیشتر بخوانید» block is a plain <p> (else a <div class=…>). */
+  readMoreAsParagraph: boolean;
+  /** Empty <p>&nbsp;</p> left between paragraphs by the editor. */
+  emptyParagraphs: boolean;
+  /** Paragraphs carry inline styles and <span> wrappers (text pasted from Word). */
+  styledParagraphs: boolean;
+  /** An image with a caption («عکس: …») inside the body container. */
+  captionInBody: boolean;
+  /** One <div> whose paragraphs are separated by <br><br> instead of <p> elements. */
+  brParagraphs: boolean;
+}
+
+export const PLAIN_MARKUP: BodyMarkup = {
+  readMoreAsParagraph: false, emptyParagraphs: false, styledParagraphs: false, captionInBody: false, brParagraphs: false,
+};
 
 export interface PageArticle {
   article: FarmArticle;
@@ -117,15 +136,26 @@ function headTags(d: ArticlePageData, extra = ''): string {
   return tags.join('\n') + extra;
 }
 
-const paras = (a: FarmArticle) => a.paragraphs.map((t) => `<p>${esc(t)}</p>`);
-
-/** Body paragraphs, with an optional «بیشتر بخوانید» block after the second one. */
+/** Body paragraphs in the outlet's markup, with the optional «بیشتر بخوانید» block and caption. */
 function bodyHtml(d: ArticlePageData, cls = 'read-more'): string {
-  const ps = paras(d.page.article);
-  if (d.outlet.inlineRelated && d.related && ps.length > 2) {
-    ps.splice(2, 0, `<div class="${cls}"><strong>بیشتر بخوانید:</strong> <a href="${esc(d.related.href)}">${esc(d.related.title)}</a></div>`);
+  const m = d.outlet.markup;
+  const texts = d.page.article.paragraphs;
+  const p = (t: string) =>
+    m.styledParagraphs
+      ? `<p dir="rtl" style="text-align: justify;"><span style="font-family: Tahoma; font-size: 10pt;">${esc(t)}</span></p>`
+      : `<p>${esc(t)}</p>`;
+  const blocks = m.brParagraphs ? [`<div class="text">${texts.map(esc).join('<br>\n<br>\n')}</div>`] : texts.map(p);
+  if (m.emptyParagraphs) {
+    for (let i = blocks.length - 1; i > 0; i -= 2) blocks.splice(i, 0, '<p>&nbsp;</p>');
   }
-  return ps.join('\n');
+  if (m.captionInBody) {
+    blocks.splice(Math.min(1, blocks.length), 0, `<figure class="image"><img src="/files/${d.page.numericId}-2.jpg" alt=""><figcaption>عکس: آرشیو ${esc(d.outlet.nameFa)}</figcaption></figure>`);
+  }
+  if (d.outlet.inlineRelated && d.related && blocks.length > 1) {
+    const link = `<strong>بیشتر بخوانید:</strong> <a href="${esc(d.related.href)}">${esc(d.related.title)}</a>`;
+    blocks.splice(Math.min(2, blocks.length - 1), 0, m.readMoreAsParagraph ? `<p>${link}</p>` : `<div class="${cls}">${link}</div>`);
+  }
+  return blocks.join('\n');
 }
 
 function menuHtml(base: string): string {
