@@ -20,20 +20,35 @@ function corpus(targetBytes: number): { texts: string[]; bytes: number } {
   return { texts, bytes };
 }
 
-function measure(texts: string[], bytes: number, runs: number, fn: (s: string) => unknown): number {
-  const rates: number[] = [];
+interface Rate {
+  /** MB per wall-clock second. */
+  wall: number;
+  /** MB per CPU second of this process (robust on a loaded, shared machine). */
+  cpu: number;
+}
+
+function measure(texts: string[], bytes: number, runs: number, fn: (s: string) => unknown): Rate {
+  const wall: number[] = [];
+  const cpu: number[] = [];
   let sink = 0;
   for (let r = 0; r < runs; r++) {
+    const c0 = process.cpuUsage();
     const t0 = performance.now();
     for (const t of texts) {
       const v = fn(t);
       if (v !== undefined) sink++;
     }
     const ms = performance.now() - t0;
-    rates.push(bytes / 1e6 / (ms / 1000));
+    const c = process.cpuUsage(c0);
+    wall.push(bytes / 1e6 / (ms / 1000));
+    cpu.push(bytes / 1e6 / ((c.user + c.system) / 1e6));
   }
   if (sink < 0) console.log(sink);
-  return median(rates);
+  return { wall: median(wall), cpu: median(cpu) };
+}
+
+function line(name: string, r: Rate): string {
+  return `${name.padEnd(16)} ${fmt(r.wall).padStart(7)} MB/s wall   ${fmt(r.cpu).padStart(7)} MB/s per CPU-second`;
 }
 
 export async function run(opts: { quick: boolean }): Promise<void> {
@@ -51,12 +66,16 @@ export async function run(opts: { quick: boolean }): Promise<void> {
   const norm = measure(texts, bytes, runs, normalize);
   const tok = measure(texts, bytes, Math.min(runs, 5), tokenize);
   const sent = measure(texts, bytes, Math.min(runs, 5), splitSentences);
-  console.log(`normalize        ${fmt(norm)} MB/s`);
-  console.log(`matchKey         ${fmt(key)} MB/s`);
-  console.log(`matchKeyWithMap  ${fmt(keyMap)} MB/s`);
-  console.log(`tokenize         ${fmt(tok)} MB/s`);
-  console.log(`splitSentences   ${fmt(sent)} MB/s`);
-  console.log(`reference: String.prototype.normalize('NFKC') ${fmt(nfkc)} MB/s; matchKey/NFKC ratio ${fmt(key / nfkc, 2)}`);
+  console.log(line('normalize', norm));
+  console.log(line('matchKey', key));
+  console.log(line('matchKeyWithMap', keyMap));
+  console.log(line('tokenize', tok));
+  console.log(line('splitSentences', sent));
+  console.log(line('reference NFKC', nfkc));
+  console.log(
+    `ratios (CPU): matchKey/NFKC ${fmt(key.cpu / nfkc.cpu, 3)}, normalize/NFKC ${fmt(norm.cpu / nfkc.cpu, 3)}, ` +
+      `matchKeyWithMap/matchKey ${fmt(keyMap.cpu / key.cpu, 2)}`,
+  );
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {

@@ -41,6 +41,12 @@ const SECOND_ELEMENTS = [
   'اموزان', 'اموز', 'انداز', 'بینی', 'اند',
 ].map(codes);
 const ANDA = SECOND_ELEMENTS[SECOND_ELEMENTS.length - 1];
+/** SECOND_ELEMENTS grouped by their last letter: most tokens end in a letter none of them ends in. */
+const SECOND_BY_LAST = new Map<number, number[][]>();
+for (const x of SECOND_ELEMENTS) {
+  const last = x[x.length - 1];
+  SECOND_BY_LAST.set(last, [...(SECOND_BY_LAST.get(last) ?? []), x]);
+}
 /** Stems whose «ها» is part of the word, not a plural: تنها انتها اشتها اژدها. */
 const PLURAL_EXCEPTIONS = new Set(['تن', 'انت', 'اشت', 'اژد']);
 /** Arabic compound heads written with or without a gap before «ال»: «بین‌الملل» = «بینالملل». */
@@ -71,7 +77,15 @@ const COMPOUNDS = new Map<string, string>([
   ['وگو', 'و گو'],
 ]);
 
-const COMPOUND_FIRST = new Set(Array.from(COMPOUNDS.keys(), (k) => k.charCodeAt(0)));
+function hashCodes(a: ArrayLike<number>, s: number, e: number): number {
+  let h = e - s;
+  for (let i = s; i < e; i++) h = (Math.imul(h, 31) + a[i]) | 0;
+  return h;
+}
+/** Hashes of the lexicon keys: a token is turned into a string only when its hash matches. */
+const COMPOUND_HASHES = new Set(
+  Array.from(COMPOUNDS.keys(), (k) => hashCodes(codes(k), 0, k.length)),
+);
 
 // ---- reusable buffers (the module is single-threaded; each call resets the lengths) ----
 
@@ -149,56 +163,64 @@ const LETTER_RE = /[\p{L}\p{N}]/u;
 let nChars = 0;
 let nTok = 0;
 
-/** Pass 1: fold and cut into tokens. */
+/**
+ * Pass 1: fold and cut into tokens. (Written without inner closures on purpose: captured `let`
+ * variables would live in a heap context and slow down every iteration.)
+ */
 function foldTokens(text: string): void {
-  nChars = 0;
-  nTok = 0;
+  let chars = 0;
+  let toks = 0;
   let inTok = false;
   let gapHard = false;
   let gapStart = -1;
   const n = text.length;
   growChars(n + 16);
-
-  const startToken = (): void => {
-    growTokens(nTok + 1);
-    tokS[nTok] = nChars;
-    tokGap[nTok] = gapStart;
-    tokHard[nTok] = gapHard ? 1 : 0;
-    inTok = true;
-  };
-  const endToken = (at: number): void => {
-    if (inTok) {
-      tokE[nTok] = nChars;
-      nTok++;
-      inTok = false;
-      gapHard = false;
-      gapStart = at;
-    }
-  };
+  let b = buf;
+  let sr = src;
+  const table = KEY;
 
   for (let i = 0; i < n; i++) {
     const c = text.charCodeAt(i);
-    const k = KEY[c];
+    const k = table[c];
     if (k >= 0) {
-      if (c >= 0xd800 && c <= 0xdfff) continue; // unreachable: surrogates are KEY_SEP
-      if (!inTok) startToken();
-      buf[nChars] = k;
-      src[nChars++] = i;
+      if (!inTok) {
+        if (toks >= tokS.length) growTokens(toks + 1);
+        tokS[toks] = chars;
+        tokGap[toks] = gapStart;
+        tokHard[toks] = gapHard ? 1 : 0;
+        inTok = true;
+      }
+      b[chars] = k;
+      sr[chars++] = i;
       continue;
     }
     if (k === KEY_DROP) continue;
     if (k === KEY_EXPANDS) {
       const exp = KEY_EXPAND.get(c) as string;
-      growChars(nChars + exp.length + n - i + 16);
+      nChars = chars;
+      growChars(chars + exp.length + n - i + 16);
+      b = buf;
+      sr = src;
       for (let j = 0; j < exp.length; j++) {
         const e = exp.charCodeAt(j);
         if (e === 0x20) {
-          endToken(i);
+          if (inTok) {
+            tokE[toks++] = chars;
+            inTok = false;
+            gapHard = false;
+            gapStart = i;
+          }
           continue;
         }
-        if (!inTok) startToken();
-        buf[nChars] = e;
-        src[nChars++] = i;
+        if (!inTok) {
+          if (toks >= tokS.length) growTokens(toks + 1);
+          tokS[toks] = chars;
+          tokGap[toks] = gapStart;
+          tokHard[toks] = gapHard ? 1 : 0;
+          inTok = true;
+        }
+        b[chars] = e;
+        sr[chars++] = i;
       }
       continue;
     }
@@ -206,20 +228,26 @@ function foldTokens(text: string): void {
     if (c >= 0xd800 && c <= 0xdbff && i + 1 < n) {
       const d = text.charCodeAt(i + 1);
       if (d >= 0xdc00 && d <= 0xdfff && LETTER_RE.test(text.slice(i, i + 2))) {
-        if (!inTok) startToken();
-        buf[nChars] = c;
-        src[nChars++] = i;
-        buf[nChars] = d;
-        src[nChars++] = i + 1;
+        if (!inTok) {
+          if (toks >= tokS.length) growTokens(toks + 1);
+          tokS[toks] = chars;
+          tokGap[toks] = gapStart;
+          tokHard[toks] = gapHard ? 1 : 0;
+          inTok = true;
+        }
+        b[chars] = c;
+        sr[chars++] = i;
+        b[chars] = d;
+        sr[chars++] = i + 1;
         i++;
         continue;
       }
     }
-    if (inTok && isAsciiDigit(buf[nChars - 1])) {
+    if (inTok && isAsciiDigit(b[chars - 1])) {
       // Keep numbers whole: 12.5 = ۱۲٫۵ → "12.5"; 12,500 = ۱۲٬۵۰۰ = 12500 → "12500".
       if (DECIMAL_SEPS.has(c) && keyDigitAt(text, i + 1)) {
-        buf[nChars] = 0x2e;
-        src[nChars++] = i;
+        b[chars] = 0x2e;
+        sr[chars++] = i;
         continue;
       }
       if (
@@ -232,11 +260,17 @@ function foldTokens(text: string): void {
         continue;
       }
     }
-    if (inTok) endToken(i);
-    else if (gapStart < 0) gapStart = i;
+    if (inTok) {
+      tokE[toks++] = chars;
+      inTok = false;
+      gapHard = false;
+      gapStart = i;
+    } else if (gapStart < 0) gapStart = i;
     if (!isSoftGap(c)) gapHard = true;
   }
-  endToken(n);
+  if (inTok) tokE[toks++] = chars;
+  nChars = chars;
+  nTok = toks;
 }
 
 function pieceEquals(s: number, e: number, word: number[]): boolean {
@@ -308,7 +342,9 @@ function splitToken(s: number, e: number): void {
   let nTail = 0;
   for (let round = 0; round < 3; round++) {
     let found = false;
-    for (const x of SECOND_ELEMENTS) {
+    const candidates = SECOND_BY_LAST.get(buf[stemEnd - 1]);
+    if (candidates === undefined) break;
+    for (const x of candidates) {
       const at = stemEnd - x.length;
       if (at - first >= 2 && endsWith(first, stemEnd, x) && (x !== ANDA || (buf[at - 1] === HEH && at - first >= 3))) {
         tailS[nTail] = at;
@@ -322,7 +358,7 @@ function splitToken(s: number, e: number): void {
   }
   // Closed compounds from the lexicon: «کلانشهر» → «کلان» + «شهر».
   const stemLen = stemEnd - first;
-  if (stemLen >= 3 && stemLen <= 10 && COMPOUND_FIRST.has(buf[first])) {
+  if (stemLen >= 3 && stemLen <= 10 && COMPOUND_HASHES.has(hashCodes(buf, first, stemEnd))) {
     const split = COMPOUNDS.get(pieceString(first, stemEnd));
     if (split !== undefined) {
       let at = first;
@@ -360,6 +396,11 @@ function endsWithAt(s: number, word: number[]): boolean {
 function emit(textLength: number): number {
   let len = 0;
   growOut(2 * nChars + 16);
+  // Locals, not module bindings, in the hot loop.
+  const o = out;
+  const om = outMap;
+  const b = buf;
+  const sr = src;
   let havePrev = false;
   let prevWord = false; // previous piece starts with a Persian letter
   let prevEndsHeh = false;
@@ -372,8 +413,8 @@ function emit(textLength: number): number {
       const s = pieceS[p];
       const e = pieceE[p];
       const hard = p === 0 && tokHard[t] === 1;
-      const gapAt = p === 0 ? (tokGap[t] >= 0 ? tokGap[t] : src[s]) : src[s];
-      const first = buf[s];
+      const gapAt = p === 0 ? (tokGap[t] >= 0 ? tokGap[t] : sr[s]) : sr[s];
+      const first = b[s];
       const isWord = isPersianLetter(first);
 
       let space = havePrev;
@@ -385,12 +426,12 @@ function emit(textLength: number): number {
         } else if (glueNext && isWord) space = false;
       }
       if (space) {
-        out[len] = 0x20;
-        outMap[len++] = Math.min(gapAt, textLength);
+        o[len] = 0x20;
+        om[len++] = gapAt < textLength ? gapAt : textLength;
       }
       for (let j = s; j < e; j++) {
-        out[len] = buf[j];
-        outMap[len++] = src[j];
+        o[len] = b[j];
+        om[len++] = sr[j];
       }
       const joinedPrev = havePrev && !space;
       const isMi = pieceEquals(s, e, MI) || pieceEquals(s, e, NAMI);
@@ -402,7 +443,7 @@ function emit(textLength: number): number {
       } else {
         prevIsMah = false;
       }
-      prevEndsHeh = buf[e - 1] === HEH && prevWord;
+      prevEndsHeh = b[e - 1] === HEH && prevWord;
       havePrev = true;
     }
   }
