@@ -39,7 +39,9 @@ export function articleLinks(html: string, pageUrl: string, source: Source): str
     }
     if (NOT_ARTICLE.test(u.pathname)) return;
     if (re ? !re.test(pathAndQuery) : NOT_ARTICLE.test(u.pathname) || !LOOKS_LIKE_ARTICLE.test(pathAndQuery)) return;
-    const key = canonicalUrl(u.toString());
+    u.hash = '';
+    // www and bare host are one site; the same article linked both ways is one candidate.
+    const key = canonicalUrl(u.toString()).replace(/^(https?:\/\/)www\./, '$1');
     if (seen.has(key)) return;
     seen.add(key);
     out.push(u.toString());
