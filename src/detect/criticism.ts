@@ -94,6 +94,7 @@ export function scoreCriticism(m: MentionResult): CriticismResult {
     let previousOwnVoice = false;
     const hits = matcher().match(f.c);
     const ours = tokensOf(m.mentionHits, f);
+    const oursStarts = new Set(m.mentionHits.filter((h) => h.field === f).map((h) => h.firstToken));
     const bySentence = new Map<number, CH[]>();
     for (const h of hits) {
       const si = f.sentenceOfToken[h.firstToken];
@@ -163,7 +164,7 @@ export function scoreCriticism(m: MentionResult): CriticismResult {
           const c0 = clauseOf(f, h.firstToken, s.t0);
           const role = cue.passive
             ? [...ours].some((t) => t >= c0 && t < h.firstToken) ? 'target' : 'unknown'
-            : speechRole(h, cue, f, preps, ours, c0, s.t1);
+            : speechRole(h, cue, f, preps, ours, oursStarts, c0, s.t1);
           if (role === 'critic') {
             municipalityCriticises = true;
             continue;
@@ -258,7 +259,26 @@ const VERBAL_CUE_END = /(کرد|کردند|کرده|شد|شدند|داد)$/;
  * Who is criticised by a speech cue. «X از Y انتقاد کرد» / «انتقاد X از Y»: Y is the target,
  * X the critic. Returns 'target' when our municipality is Y, 'critic' when it is X.
  */
-function speechRole(h: CH, cue: Cue, f: PreparedField, preps: number[], ours: Set<number>, t0: number, t1: number): 'target' | 'critic' | 'unknown' {
+/** Heads of a noun phrase that make «X شهرداری» the municipality itself speaking («معاون شهرداری»). */
+const OFFICIAL_HEADS = new Set(['مدیرعامل', 'معاون', 'رئیس', 'رییس', 'سخنگوی', 'سخنگو', 'مدیر', 'سرپرست', 'مشاور', 'دبیر', 'مدیرکل', 'روابط']);
+
+function speechRole(
+  h: CH,
+  cue: Cue,
+  f: PreparedField,
+  preps: number[],
+  ours: Set<number>,
+  oursStarts: Set<number>,
+  t0: number,
+  t1: number,
+): 'target' | 'critic' | 'unknown' {
+  // Our municipality heads the subject phrase [a, b): «شهردار تبریز …», «معاون شهرداری …»,
+  // not «مسافران خط مترو …» where it only qualifies someone else.
+  const headsSubject = (a: number, b: number) => {
+    if (a >= b) return false;
+    if (oursStarts.has(a)) return true;
+    return OFFICIAL_HEADS.has(f.tokenText[a]) && (oursStarts.has(a + 1) || oursStarts.has(a + 2)) && a + 1 < b;
+  };
   const has = (a: number, b: number) => {
     for (let t = a; t < b; t++) if (ours.has(t)) return true;
     return false;
@@ -274,15 +294,21 @@ function speechRole(h: CH, cue: Cue, f: PreparedField, preps: number[], ours: Se
       }
     }
   }
+  // «X از Y انتقاد کرد»: the first preposition of the clause opens the target; the critic is the
+  // noun phrase before it, from the last «و» on («... کوتاهی کرده و کارگران از ... شکایت دارند»).
+  const before = preps.filter((p) => p < h.firstToken && p >= t0);
+  const subjectStart = (p: number) => {
+    for (let t = p - 1; t >= t0; t--) if (f.tokenText[t] === 'و') return t + 1;
+    return t0;
+  };
+  // The municipality as the critic comes first: then a mention inside the target is incidental
+  // («شهردار از کندی اعتبارات قطار شهری انتقاد کرد»).
+  if (before.length > 0 && headsSubject(subjectStart(before[0]), before[0])) return 'critic';
+  if (after !== undefined && before.length === 0 && headsSubject(t0, h.firstToken)) return 'critic';
   if (after !== undefined) {
     if (has(after + 1, Math.min(t1, after + 9))) return 'target';
-    if (has(h.lastToken + 1, after)) return 'critic';
+    if (headsSubject(h.lastToken + 1, after)) return 'critic';
   }
-  const before = preps.filter((p) => p < h.firstToken && p >= Math.max(t0, h.firstToken - 12));
-  if (before.length > 0) {
-    const first = before[0];
-    if (has(first + 1, h.firstToken)) return 'target';
-    if (has(t0, first)) return 'critic';
-  }
+  if (before.length > 0 && has(before[0] + 1, h.firstToken)) return 'target';
   return 'unknown';
 }

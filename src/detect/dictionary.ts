@@ -89,12 +89,19 @@ export function buildDictionary(p: Profile): PhraseEntry<DictTag>[] {
     }
   }
 
+  // A subsidiary listed in the profile names this city's body even without the city's name
+  // («سازمان بهشت زهرا»); the generic ones every city has need the context.
   for (const s of p.subsidiaries) {
-    for (const name of [s.name, ...s.aliases]) {
-      const explicit = cityNames(p).some((c) => compactPhrase(name).includes(compactPhrase(c)));
-      mention(name, s.name, 'subsidiary', explicit);
-    }
+    for (const name of [s.name, ...s.aliases]) mention(name, s.name, 'subsidiary', true);
   }
+  const generic = (entity: string, phrases: string[]) => phrases.forEach((ph) => mention(ph, entity, 'subsidiary', false));
+  generic(`سازمان قطار شهری ${p.cityFa}`, ['قطار شهری', 'سازمان قطار شهری', 'شرکت قطار شهری', 'مترو', 'متروی']);
+  generic(`سازمان اتوبوسرانی شهرداری ${p.cityFa}`, ['سازمان اتوبوسرانی', 'شرکت واحد اتوبوسرانی']);
+  generic(`سازمان تاکسیرانی شهرداری ${p.cityFa}`, ['سازمان تاکسیرانی']);
+  generic(`سازمان آتش‌نشانی و خدمات ایمنی شهرداری ${p.cityFa}`, ['سازمان آتش نشانی']);
+  generic(`سازمان مدیریت پسماند شهرداری ${p.cityFa}`, ['سازمان پسماند', 'سازمان مدیریت پسماند']);
+  generic(`سازمان پارک‌ها و فضای سبز شهرداری ${p.cityFa}`, ['سازمان پارک ها و فضای سبز']);
+  generic(`شهرداری ${p.cityFa}`, ['سامانه 137']);
   for (const r of p.related) {
     for (const name of [r.name, ...r.aliases]) {
       const explicit = cityNames(p).some((c) => compactPhrase(name).includes(compactPhrase(c)));
