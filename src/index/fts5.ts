@@ -194,27 +194,25 @@ export class Fts5Index implements SearchIndex {
   }
 
   /**
-   * FROM/WHERE for the page (with bm25 rank) or for the grouped facet pass (no rank, and the narrow
-   * covering index instead of rows padded with article text: about twice as fast).
+   * FROM/WHERE for the page or for the grouped facet pass. FTS5 yields the matches, rows are looked
+   * up and filtered, and bm25 is computed only for rows that pass the filters (a flat join, not a
+   * ranked subquery). The facet pass reads the narrow covering index instead of table rows padded
+   * with article text (about twice as fast). Checking filtered rows one by one against FTS5
+   * (rowid = ? AND MATCH) was measured 6× slower even for selective filters, so it is not used.
    */
-  private from(b: SqlBuilder, facets = false): { sql: string; params: unknown[] } {
-    const where = b.where.length ? 'WHERE ' + b.where.join(' AND ') : '';
-    if (b.match)
-      return {
-        sql: facets
-          ? `FROM (SELECT rowid AS docid FROM search_fts WHERE search_fts MATCH ?) h JOIN search_docs d INDEXED BY search_docs_facets ON d.docid = h.docid ${where}`
-          : `FROM (SELECT rowid AS docid, rank FROM search_fts WHERE search_fts MATCH ?) h JOIN search_docs d ON d.docid = h.docid ${where}`,
-        params: [b.match, ...b.params],
-      };
-    return { sql: `FROM search_docs d ${where}`, params: b.params };
+  private from(b: SqlBuilder, facets: boolean): { sql: string; params: unknown[] } {
+    if (!b.match) return { sql: `FROM search_docs d ${b.where.length ? 'WHERE ' + b.where.join(' AND ') : ''}`, params: b.params };
+    const docs = facets ? 'search_docs d INDEXED BY search_docs_facets' : 'search_docs d';
+    const where = 'WHERE ' + ['search_fts MATCH ?', ...b.where].join(' AND ');
+    return { sql: `FROM search_fts CROSS JOIN ${docs} ON d.docid = search_fts.rowid ${where}`, params: [b.match, ...b.params] };
   }
 
   async search(req: SearchRequest): Promise<SearchResult> {
     const t0 = performance.now();
     const c = checkRequest(req);
     const b = this.build(c.parsed.text, c.parsed.filters);
-    const { sql, params } = this.from(b);
-    const order = c.sort === 'relevance' && b.match ? 'h.rank, d.sort_at DESC' : 'd.sort_at DESC, d.docid DESC';
+    const { sql, params } = this.from(b, false);
+    const order = c.sort === 'relevance' && b.match ? 'search_fts.rank, d.sort_at DESC' : 'd.sort_at DESC, d.docid DESC';
     let rows: DocRow[];
     try {
       rows = this.db.prepare(`SELECT d.* ${sql} ORDER BY ${order} LIMIT ? OFFSET ?`).all(...params, c.perPage, c.offset) as DocRow[];

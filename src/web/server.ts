@@ -19,6 +19,14 @@ export interface WebServerOptions {
   host?: string;
   /** 0 picks a free port (tests). */
   port?: number;
+  /** More pages (triage, reports …), tried in order before the 404. */
+  routes?: WebRoute[];
+}
+
+export interface WebRoute {
+  /** Exact path, or a pattern tested against the decoded path. */
+  path: string | RegExp;
+  handler: (req: IncomingMessage, res: ServerResponse, url: URL) => Promise<void> | void;
 }
 
 export interface WebServer {
@@ -136,13 +144,18 @@ export async function startWebServer(opts: WebServerOptions): Promise<WebServer>
   }
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, 'text/plain; charset=utf-8', 'method not allowed', { allow: 'GET, HEAD' });
     const url = new URL(req.url ?? '/', 'http://localhost');
     let path: string;
     try {
       path = decodeURIComponent(url.pathname);
     } catch {
       return sendHtml(res, 400, errorPage(400, 'نشانی نادرست است.'));
+    }
+    const extra = (opts.routes ?? []).find((r) => (typeof r.path === 'string' ? r.path === path : r.path.test(path)));
+    // Built-in pages only read; added routes may take other methods (forms that change things).
+    if (req.method !== 'GET' && req.method !== 'HEAD') {
+      if (extra) return extra.handler(req, res, url);
+      return send(res, 405, 'text/plain; charset=utf-8', 'method not allowed', { allow: 'GET, HEAD' });
     }
     if (path === '/') {
       const params = readParams(url.searchParams);
@@ -173,6 +186,7 @@ export async function startWebServer(opts: WebServerOptions): Promise<WebServer>
     if (path.startsWith('/cluster/')) return cluster(res, path.slice('/cluster/'.length));
     if (path === '/digests' || path === '/digests/') return digestList(res);
     if (path.startsWith('/digests/')) return digestFile(res, path.slice('/digests/'.length));
+    if (extra) return extra.handler(req, res, url);
     sendHtml(res, 404, errorPage(404, 'این صفحه وجود ندارد.'));
   }
 

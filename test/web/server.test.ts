@@ -134,3 +134,22 @@ test('with Meilisearch unreachable the page says so (503) instead of failing', a
     db.close();
   }
 });
+
+test('added routes are served (any method) after the built-in pages', async () => {
+  const { openMemoryDb } = await import('../../src/store/db.ts');
+  const { Fts5Index } = await import('../../src/index/fts5.ts');
+  const { startWebServer } = await import('../../src/web/server.ts');
+  const db = openMemoryDb();
+  const web = await startWebServer({
+    db, index: new Fts5Index(db), dataDir: '/nonexistent-kaghaz', port: 0,
+    routes: [{ path: /^\/triage\/\w+$/, handler: (req, res, url) => void res.end(`${req.method} ${url.pathname}`) }],
+  });
+  try {
+    assert.equal(await (await fetch(web.url + '/triage/x1', { method: 'POST' })).text(), 'POST /triage/x1');
+    assert.equal(await (await fetch(web.url + '/triage/x1')).text(), 'GET /triage/x1');
+    assert.equal((await fetch(web.url + '/', { method: 'POST' })).status, 405);
+  } finally {
+    await web.close();
+    db.close();
+  }
+});
