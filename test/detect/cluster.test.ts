@@ -124,3 +124,13 @@ test('an empty article gets its own cluster from its title, and identical titles
   const b = index.assign({ ...unrelated, id: 'u2', titleKey: original.titleKey });
   assert.equal(b.clusterId, 'u2');
 });
+
+test('the SQLite index and the in-memory index make the same assignments', () => {
+  const stream = [original, unrelated, reprintBoilerplate, sameEventOtherStory, reordered, dropped, arabicLetters];
+  const db = openMemoryDb();
+  const sql = new ClusterIndex(db);
+  const mem = new MemoryClusterIndex();
+  for (const a of stream) assert.deepEqual(sql.assign(a), mem.assign(a), a.id);
+  assert.deepEqual(sql.clusterInfo('orig'), mem.clusterInfo('orig'));
+  db.close();
+});
