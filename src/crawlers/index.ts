@@ -4,3 +4,4 @@ export { FetchError, type FetchErrorKind } from './errors.ts';
 export type { FeedItem } from './feeds.ts';
 export { intervalFor, dueSources, nonOverlapping } from './schedule.ts';
 export { canonicalUrl } from './canonical-url.ts';
+export { createProgress, type Progress } from './progress.ts';

@@ -185,7 +185,7 @@ function extractFromHtml(input: ExtractInput, now: Date): ExtractResult {
     const copy = el.first().clone();
     marks.forEach((m) => m.removeAttr('data-kaghaz-drop'));
     copy.find('[data-kaghaz-drop]').remove();
-    for (const sel of removeSel) safeRemove(copy, sel);
+    removeAll(copy, removeSel);
     return paragraphs($, copy);
   };
   let bodyParas: string[] = [];
@@ -199,7 +199,7 @@ function extractFromHtml(input: ExtractInput, now: Date): ExtractResult {
   let genericDensity = 0;
   if (bodyParas.join('\n\n').length < MIN_BODY_CHARS) {
     const copy = (article ?? $('body').first()).clone();
-    for (const sel of removeSel) safeRemove(copy, sel);
+    removeAll(copy, removeSel);
     const g = genericMainText($, copy.length ? copy : root);
     if (g) {
       bodyParas = g.paragraphs;
@@ -224,25 +224,32 @@ function extractFromHtml(input: ExtractInput, now: Date): ExtractResult {
   let publishedRaw: string | undefined;
   let publishedAt: string | null = null;
   const candidates = [structured.published, dateEl?.attr('datetime'), dateEl?.attr('content'), dateEl ? oneLine($, dateEl) : undefined];
-  // Last resort, any element that calls itself a date (outside comments), page order.
-  const DATEISH = 'time[datetime], [itemprop="datePublished"], [class*="date"], [class*="time"], [id*="date"], [class*="tarikh"]';
-  for (const scope of scopes) {
-    scope.find(DATEISH).each((_, el) => {
-      const e = $(el);
-      if (e.closest('[class*="comment"], [id*="comment"], aside, footer').length) return;
-      candidates.push(e.attr('datetime') ?? e.attr('content') ?? oneLine($, e));
-    });
-  }
-  const primary = 4; // structured + the layout's own date element: their text is kept even when unparseable
-  for (const [i, raw] of candidates.entries()) {
-    if (!raw) continue;
-    if (i < primary) publishedRaw ??= raw.trim();
-    const d = parseDate(raw, now);
-    if (d) {
-      publishedRaw = raw.trim();
-      publishedAt = d.toISOString();
-      break;
+  const tryDates = (list: (string | undefined)[], keepRaw: boolean): boolean => {
+    for (const raw of list) {
+      if (!raw) continue;
+      if (keepRaw) publishedRaw ??= raw.trim();
+      const d = parseDate(raw, now);
+      if (d) {
+        publishedRaw = raw.trim();
+        publishedAt = d.toISOString();
+        return true;
+      }
     }
+    return false;
+  };
+  // Structured + the layout's own date element first: their text is kept even when unparseable.
+  if (!tryDates(candidates, true)) {
+    // Last resort, any element that calls itself a date (outside comments), page order.
+    const DATEISH = 'time[datetime], [itemprop="datePublished"], [class*="date"], [class*="time"], [id*="date"], [class*="tarikh"]';
+    const loose: string[] = [];
+    for (const scope of scopes) {
+      scope.find(DATEISH).each((_, el) => {
+        const e = $(el);
+        if (e.closest('[class*="comment"], [id*="comment"], aside, footer').length) return;
+        loose.push(e.attr('datetime') ?? e.attr('content') ?? oneLine($, e));
+      });
+    }
+    tryDates(loose, false);
   }
   const section = structured.section ?? (sectionEl ? oneLine($, sectionEl) : undefined);
   const author = structured.author ?? (authorEl ? oneLine($, authorEl) : undefined);
@@ -279,6 +286,15 @@ function safeRemove(el: Cheerio<AnyNode>, sel: string): void {
     el.find(sel).remove();
   } catch {
     /* unsupported selector */
+  }
+}
+
+/** One query for the whole remove list; one by one only when some selector cannot be parsed. */
+function removeAll(el: Cheerio<AnyNode>, selectors: string[]): void {
+  try {
+    el.find(selectors.join(', ')).remove();
+  } catch {
+    for (const sel of selectors) safeRemove(el, sel);
   }
 }
 

@@ -3,6 +3,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import iconv from 'iconv-lite';
+import { existsSync } from 'node:fs';
 import { openMemoryDb } from '../../src/store/db.ts';
 import { crawlCycle, DEFAULT_USER_AGENT, type CrawlOptions, type FetchedPage } from '../../src/crawlers/index.ts';
 import type { Fate } from '../../src/article.ts';
@@ -243,6 +244,7 @@ test('politeness: one request at a time per host, starts at least minIntervalMs 
     const report = await crawlCycle([a, b], opts({ minIntervalMs }), collector().handle);
     assert.equal(report.sources[0].new + report.sources[1].new, 12);
     assert.equal(srv.maxInFlight, 1);
+    assert.ok(!existsSync('storage'), 'crawlee must not write a ./storage directory');
     const starts = srv.log.map((l) => l.at);
     for (let i = 1; i < starts.length; i++) assert.ok(starts[i] - starts[i - 1] >= minIntervalMs - 2, `gap ${starts[i] - starts[i - 1]} ms`);
   });
