@@ -149,7 +149,7 @@ export class ClusterIndex {
 }
 
 /**
- * Multimap band key → member index in typed arrays (open addressing, linear probing): a
+ * Multimap band key → member index in typed arrays (open addressing, linear probing, load ≤ 0.5): a
  * 300k-article index holds 8M band entries, too many for a Map of arrays. Keys are the low
  * 32 bits of the band key; a collision only adds a candidate, which verification rejects.
  */
@@ -163,7 +163,7 @@ class BandTable {
   }
 
   add(key: number, val: number): void {
-    if ((this.size + 1) * 10 > this.vals.length * 7) this.grow();
+    if ((this.size + 1) * 2 > this.vals.length) this.grow();
     const mask = this.vals.length - 1;
     let i = this.slot(key, mask);
     while (this.vals[i] !== -1) i = (i + 1) & mask;
