@@ -166,7 +166,14 @@ export function renderCopy(plan: CorpusPlan, copy: PlannedCopy, outlet: RenderOu
     const swap = (t: string) => (swapRe ? t.replace(swapRe, (w) => swaps.get(w)!) : t);
     lead = swap(lead);
     paragraphs = paragraphs.map(swap);
-    if (paragraphs.length >= 3 && chance(rng, 0.4)) paragraphs.pop();
+    if (paragraphs.length >= 3 && chance(rng, 0.4)) {
+      const dropped = paragraphs.pop()!;
+      // A reprint of a municipal story still names the municipality somewhere.
+      if (MUNICIPAL_KINDS.has(d.kind) && !namesMunicipality(plan.city, [title, lead, ...paragraphs].join(' '))) paragraphs.push(dropped);
+    }
+    if (MUNICIPAL_KINDS.has(d.kind) && !namesMunicipality(plan.city, [title, lead, ...paragraphs].join(' '))) {
+      lead = lead.replace(`به گزارش خبرنگار ${outlet.nameFa}،`, `به گزارش ${outlet.nameFa} به نقل از روابط عمومی ${muni}،`);
+    }
   }
   const sign = pick(rng, ['انتهای پیام', 'انتهای پیام/', '/ ۱۰۱', '', '', '']);
   if (sign) paragraphs.push(sign);
@@ -191,6 +198,10 @@ export function renderCopy(plan: CorpusPlan, copy: PlannedCopy, outlet: RenderOu
     outletNameFa: outlet.nameFa,
     style,
   };
+}
+
+function namesMunicipality(c: CityVocab, text: string): boolean {
+  return [`شهرداری ${c.fa}`, `شهردار ${c.fa}`, c.mayor.name, ...Object.values(c.subsidiaries)].some((n) => text.includes(n));
 }
 
 /** A random but realistic style: most outlets are clean, some are not. */
