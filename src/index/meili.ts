@@ -165,6 +165,20 @@ export function classifyMeiliError(e: unknown, what: string): SearchIndexError {
   return new SearchIndexError('misuse', `Meilisearch client rejected ${what}: ${(e as Error)?.message ?? String(e)}`, { cause: e });
 }
 
+/**
+ * A request the server rejects outright (400, 413 …) is handled like a failed task, so one bad
+ * batch is split and isolated instead of blocking the outbox forever. Network errors still throw.
+ */
+async function refusedAsFailed(p: Promise<Task>): Promise<Pick<Task, 'status' | 'error'>> {
+  try {
+    return await p;
+  } catch (e) {
+    // A missing permission is not the documents' fault: keep them pending and surface the error.
+    if (!(e instanceof MeilisearchApiError) || e.response?.status === 401 || e.response?.status === 403) throw e;
+    return { status: 'failed', error: { code: String(e.cause?.code ?? e.response?.status), message: e.message, type: String(e.cause?.type ?? ''), link: '' } as Task['error'] };
+  }
+}
+
 const quote = (v: string) => '"' + v.replace(/\\/g, '\\\\').replace(/"/g, '\\"') + '"';
 const list = (vals: string[]) => '[' + vals.map(quote).join(', ') + ']';
 
@@ -356,7 +370,7 @@ export class MeiliIndex implements SearchIndex {
     const superseded = rows.filter((r) => last.get(r.doc_id) !== r).map((r) => r.seq);
 
     if (upserts.length) {
-      const task = await this.index.addDocuments(upserts.map((r) => JSON.parse(r.doc!) as MeiliDoc), { primaryKey: 'id' }).waitTask(wait);
+      const task = await refusedAsFailed(this.index.addDocuments(upserts.map((r) => JSON.parse(r.doc!) as MeiliDoc), { primaryKey: 'id' }).waitTask(wait));
       if (task.status === 'succeeded') markDone(upserts.map((r) => r.seq));
       else if (upserts.length === 1) {
         fail.run(`${task.error?.code}: ${task.error?.message}`, upserts[0].seq);
@@ -367,7 +381,7 @@ export class MeiliIndex implements SearchIndex {
       }
     }
     if (deletes.length) {
-      const task = await this.index.deleteDocuments(deletes.map((r) => r.doc_id)).waitTask(wait);
+      const task = await refusedAsFailed(this.index.deleteDocuments(deletes.map((r) => r.doc_id)).waitTask(wait));
       if (task.status === 'succeeded') markDone(deletes.map((r) => r.seq));
       else {
         for (const r of deletes) fail.run(`${task.error?.code}: ${task.error?.message}`, r.seq);

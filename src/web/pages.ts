@@ -76,9 +76,10 @@ function facets(p: UiParams, r: SearchResult): Html {
   })}</aside>`;
 }
 
-function chips(p: UiParams): Html {
+function chips(p: UiParams, r: SearchResult): Html {
   const list: { label: string; href: string }[] = [];
-  for (const o of p.outlet) list.push({ label: `رسانه: ${o}`, href: pageUrl(p, { outlet: p.outlet.filter((x) => x !== o) }) });
+  const names = new Map((r.facets.outlet ?? []).map((f) => [f.value, f.label ?? f.value]));
+  for (const o of p.outlet) list.push({ label: `رسانه: ${names.get(o) ?? o}`, href: pageUrl(p, { outlet: p.outlet.filter((x) => x !== o) }) });
   if (p.type) list.push({ label: `نوع: ${TYPE_NAMES[p.type] ?? p.type}`, href: pageUrl(p, { type: '' }) });
   if (p.province) list.push({ label: `استان: ${PROVINCE_NAMES[p.province] ?? p.province}`, href: pageUrl(p, { province: '' }) });
   if (p.critical) list.push({ label: p.critical === 'yes' ? 'فقط انتقادی' : 'فقط غیرانتقادی', href: pageUrl(p, { critical: '' }) });
@@ -121,7 +122,7 @@ ${p.day ? html`<input type="hidden" name="day" value="${p.day}">` : ''}
   else {
     const pages = Math.ceil(result.total / result.perPage);
     main = html`${facets(p, result)}<div class="results">
-${chips(p)}
+${chips(p, result)}
 <p class="summary">${faDigits(result.total)}${result.totalExact ? '' : '+'} نتیجه · ${result.sort === 'date' ? 'جدیدترین اول' : 'مرتبط‌ترین اول'} · صفحهٔ ${faDigits(result.page)} از ${faDigits(Math.max(1, pages))}</p>
 ${result.hits.length ? html`<ol class="hits">${result.hits.map(hit)}</ol>` : html`<p>نتیجه‌ای پیدا نشد.</p>`}
 <nav class="pages">${result.page > 1 ? html`<a rel="prev" href="${pageUrl(p, { page: result.page - 1 })}">→ قبلی</a>` : ''}${result.page < pages ? html`<a rel="next" href="${pageUrl(p, { page: result.page + 1 })}">بعدی ←</a>` : ''}</nav>

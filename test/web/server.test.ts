@@ -46,7 +46,7 @@ describe('web server', () => {
   test('filters from the form and facet links narrow the results', async () => {
     const body = await (await get('/?q=&outlet=irna&critical=no')).text();
     assert.match(body, /۳ نتیجه/);
-    assert.match(body, /رسانه: irna ✕/);
+    assert.match(body, /رسانه: ایرنا ✕/);
     const typed = await (await get('/?type=newspaper&province=east-azerbaijan')).text();
     assert.match(typed, /۲ نتیجه/);
     const day = await (await get('/?day=1405/08/29')).text();
