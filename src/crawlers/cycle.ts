@@ -36,7 +36,7 @@ export interface CrawlOptions {
   onProgress?(e: { sourceId: string; done: number; total: number }): void;
   /** Base of the exponential retry backoff (default 500 ms); tests use a few ms. */
   retryDelayMs?: number;
-  /** Host groups crawled in parallel (default 6). */
+  /** Host groups crawled in parallel (default 12; politeness is per host, so this only bounds our own load). */
   concurrency?: number;
 }
 
@@ -107,7 +107,7 @@ export async function crawlCycle(sources: Source[], opts: CrawlOptions, handle: 
     groups.set(host, [...(groups.get(host) ?? []), s]);
   }
   const reports = new Map<string, SourceReport>();
-  await pool([...groups.values()], opts.concurrency ?? 6, async (group) => {
+  await pool([...groups.values()], opts.concurrency ?? 12, async (group) => {
     for (const source of group) {
       const started = new Date().toISOString();
       let report: SourceReport;
