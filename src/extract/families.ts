@@ -39,7 +39,13 @@ export const FAMILIES: Record<string, Family> = {
     articleUrlPattern: '^/fa/(news|photos)/\\d+',
     listingUrlPattern: '^/fa/(tags?|service|archive|search|rss)\\b',
     selectors: {
-      article: ['article', "div[style='direction: rtl;']", "div[style='direction: right;']", '.news_body', '#news'],
+      // Per-site containers seen on IranSamaneh outlets (tabnak, asriran, fararu, snn, mizan, iqna …).
+      article: [
+        'article', '.gutter_news', '.col1-news', '.col-main-news', '.col_r_inner_news', '.main_col', '.main_news_body',
+        '.row_news_body', '.box_news', '.news_content', '.body-news', '.general-news-body', '.newsContent', '.news-body',
+        '.over-hide', '.main_news_col', '.middle_news_body', '.khabar-contents', "div[style='direction: rtl;']",
+        "div[style='direction: right;']", '.news_body', '#news',
+      ],
       kicker: ['.rutitr', '.news-rutitr', '.rutitr_photo'],
       title: ['.title', '.news-title', '.title-news', 'h1'],
       lead: ['.subtitle', '.news-subtitle', '.subtitle-news'],
@@ -54,7 +60,7 @@ export const FAMILIES: Record<string, Family> = {
     articleUrlPattern: '^/fa/(news|tiny/news-)\\d+',
     listingUrlPattern: '^/(fa/)?(tags?|service|archive|search|feeds)\\b',
     selectors: {
-      article: ['article', '.news_content', 'main', 'body.news'],
+      article: ['article', '.news_content', '#modal-page', '.contentBox', 'main', 'body.news'],
       kicker: ['.uptitle', '.up-title', 'h2.up_title', 'h2.news-uptitle'],
       title: ['h1', '.title'],
       lead: ['.lead', 'p.news-lead', 'p.news_lead'],

@@ -15,7 +15,7 @@ import { canonicalUrl } from '../crawlers/canonical-url.ts';
 import { COMMON_REMOVE, familyOf } from './families.ts';
 import { readStructured } from './meta.ts';
 import { genericMainText } from './generic.ts';
-import { cleanText, oneLine, paragraphs, stripHtml } from './text.ts';
+import { cleanText, dropLinkBlocks, oneLine, paragraphs, stripHtml } from './text.ts';
 import { parseDate } from './date.ts';
 
 export type { FeedItem };
@@ -152,7 +152,11 @@ function extractFromHtml(input: ExtractInput, now: Date): ExtractResult {
   if (structured.isListing || (!structured.isArticle && listingPath(url, source))) return { ok: false, reason: 'listing-page' };
 
   const root = $.root();
-  const article = firstMatch($, [root], chain(source, 'article'), (el) => cleanText(el.text()).length >= 40);
+  // The article container: prefer a match that holds the headline (related-post boxes reuse the same markup).
+  const articleSelectors = chain(source, 'article');
+  const article =
+    firstMatch($, [root], articleSelectors, (el) => el.find('h1').length > 0 && cleanText(el.text()).length >= 40) ??
+    firstMatch($, [root], articleSelectors, (el) => cleanText(el.text()).length >= 40);
   const scopes = article ? [article, root] : [root];
   const family = source.selectors ? `selectors:${source.id}` : familyOf(source.cms) ? `selectors:${source.cms}` : 'generic';
 
@@ -186,6 +190,7 @@ function extractFromHtml(input: ExtractInput, now: Date): ExtractResult {
     marks.forEach((m) => m.removeAttr('data-kaghaz-drop'));
     copy.find('[data-kaghaz-drop]').remove();
     removeAll(copy, removeSel);
+    dropLinkBlocks($, copy);
     return paragraphs($, copy);
   };
   let bodyParas: string[] = [];
@@ -200,6 +205,7 @@ function extractFromHtml(input: ExtractInput, now: Date): ExtractResult {
   if (bodyParas.join('\n\n').length < MIN_BODY_CHARS) {
     const copy = (article ?? $('body').first()).clone();
     removeAll(copy, removeSel);
+    dropLinkBlocks($, copy);
     const g = genericMainText($, copy.length ? copy : root);
     if (g) {
       bodyParas = g.paragraphs;
@@ -208,8 +214,13 @@ function extractFromHtml(input: ExtractInput, now: Date): ExtractResult {
     }
   }
   // The lead is often repeated as the body's first paragraph; and the title must not open the body.
-  const lead = leadEl ? oneLine($, leadEl) : structured.description ? cleanText(stripHtml(structured.description)).replace(/\n+/g, ' ') : undefined;
+  let lead = leadEl ? oneLine($, leadEl) : structured.description ? cleanText(stripHtml(structured.description)).replace(/\n+/g, ' ') : undefined;
   bodyParas = bodyParas.filter((p, i) => !(i === 0 && (p === title || p === lead)));
+  // A meta description that is just the body's opening cut off ("…") is an excerpt, not a lead.
+  if (!leadEl && lead) {
+    const stem = lead.replace(/\s*(\[…\]|…|\.\.\.)\s*$/, '').trim();
+    if (stem !== lead && bodyParas[0]?.startsWith(stem)) lead = undefined;
+  }
   const body = bodyParas.join('\n\n');
 
   if (!title) return { ok: false, reason: 'no-title' };

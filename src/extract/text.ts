@@ -55,6 +55,23 @@ export function blockText($: CheerioAPI, node: AnyNode): string {
   return parts.join('');
 }
 
+/**
+ * Blocks that are nothing but a link («بیشتر بخوانید» lists, related headlines inside the text):
+ * removed before paragraphs are taken. A paragraph that merely cites a link keeps its words.
+ */
+export function dropLinkBlocks($: CheerioAPI, root: Cheerio<AnyNode>): void {
+  root.find('p, li, h2, h3, h4, h5, h6, div').each((_, node) => {
+    const el = $(node);
+    const text = cleanText(el.text());
+    if (!text || text.length > 300) return;
+    let links = 0;
+    el.find('a').each((__, a) => {
+      links += cleanText($(a).text()).length;
+    });
+    if (links >= text.length * 0.8) el.remove();
+  });
+}
+
 /** Paragraphs of a subtree, furniture lines dropped. */
 export function paragraphs($: CheerioAPI, el: Cheerio<AnyNode>): string[] {
   const out: string[] = [];

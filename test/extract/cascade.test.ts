@@ -111,3 +111,22 @@ test('Jalali dates in page text, with Persian digits and month names, are read i
     assert.equal(r.article.publishedRaw, text);
   }
 });
+
+test('link-only blocks inside the text («بیشتر بخوانید» lists) are dropped; a paragraph citing a link is kept', () => {
+  const html = page(
+    '<title>x</title>',
+    `<article><h1>طرح ساماندهی دستفروشان در شورا تصویب شد</h1><div class="body"><p>${P1}</p><p>بیشتر بخوانید:</p><ul><li><a href="/news/77">شهرداری تبریز بودجه سال آینده را به شورا فرستاد</a></li><li><a href="/news/78">نشست خبری شهردار با اصحاب رسانه برگزار شد</a></li></ul><p>${P2} متن کامل مصوبه در <a href="/doc">پایگاه شورا</a> منتشر شده است.</p></div></article>`,
+  );
+  const r = extractArticle({ html, url: 'https://sample.ir/news/12', source: src({ cms: 'iransamaneh' }), fetchedAt: FETCHED });
+  assert.ok(r.ok);
+  assert.equal(r.article.body, [P1, `${P2} متن کامل مصوبه در پایگاه شورا منتشر شده است.`].join('\n\n'));
+});
+
+test('a meta description that is only the cut-off opening of the body is not taken as the lead', () => {
+  const excerpt = P1.slice(0, 60) + '…';
+  const html = page(`<meta name="description" content="${excerpt}">`, `<article><h1>طرح ساماندهی دستفروشان در شورا تصویب شد</h1><p>${P1}</p><p>${P2}</p></article>`);
+  const r = extractArticle({ html, url: 'https://sample.ir/news/13', source: src(), fetchedAt: FETCHED });
+  assert.ok(r.ok);
+  assert.equal(r.article.lead, undefined);
+  assert.equal(r.article.body, [P1, P2].join('\n\n'));
+});
