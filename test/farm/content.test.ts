@@ -1,6 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { generateArticles, FARM_KINDS, applyStyle, CLEAN_STYLE } from './content.ts';
+import { generateArticles, FARM_KINDS, applyStyle, CLEAN_STYLE, planCorpus, renderCopy, renderHeadline, randomStyle } from './content.ts';
+import { makeRng } from './rng.ts';
 
 test('generateArticles is deterministic for a seed and differs between seeds', () => {
   const a = generateArticles(60, 42);
@@ -109,4 +110,13 @@ test('reprints of one story are textually closer than distinct stories of the sa
   assert.ok(same.length > 50 && distinct.length > 1000);
   assert.ok(q(same, 0.5) > 0.6, `median reprint similarity ${q(same, 0.5)}`);
   assert.ok(q(distinct, 0.95) < q(same, 0.1), `distinct p95 ${q(distinct, 0.95)} vs reprint p10 ${q(same, 0.1)}`);
+});
+
+test('renderHeadline gives the same headline renderCopy prints, for every style', () => {
+  const plan = planCorpus(300, 4);
+  const rng = makeRng(1);
+  for (const copy of plan.copies) {
+    const outlet = { nameFa: 'پایگاه خبری آزمون', style: randomStyle(rng) };
+    assert.equal(renderHeadline(plan, copy, outlet), renderCopy(plan, copy, outlet).title);
+  }
 });

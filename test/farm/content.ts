@@ -142,12 +142,11 @@ export function renderCopy(plan: CorpusPlan, copy: PlannedCopy, outlet: RenderOu
   const d = s.draft;
   const rng = makeRng(copy.seed);
   const muni = `شهرداری ${plan.city.fa}`;
-  let title = d.titles[0];
+  let title = headline(d, copy, rng);
   let lead = d.lead;
   let paragraphs = [...d.paragraphs];
   if (copy.copy > 0) {
     // A republication: the edits outlets really make to a release they reprint.
-    if (d.titles.length > 1 && chance(rng, 0.7)) title = d.titles[1 + Math.floor(rng() * (d.titles.length - 1))];
     const own = `به گزارش روابط عمومی ${muni}،`;
     if (lead.startsWith(own)) {
       const r = rng();
@@ -182,7 +181,7 @@ export function renderCopy(plan: CorpusPlan, copy: PlannedCopy, outlet: RenderOu
   const styledParagraphs = paragraphs.map((p, i) => t(p, i + 3));
   return {
     id: `s${copy.story + 1}-c${copy.copy + 1}`,
-    title: style.kashida ? stretch(t(title, 0), rng) : t(title, 0),
+    title: styledHeadline(title, outlet.style, copy.seed),
     kicker: d.kicker ? t(d.kicker, 1) : undefined,
     lead: t(lead, 2),
     body: styledParagraphs.join('\n\n'),
@@ -202,6 +201,22 @@ export function renderCopy(plan: CorpusPlan, copy: PlannedCopy, outlet: RenderOu
 
 function namesMunicipality(c: CityVocab, text: string): boolean {
   return [`شهرداری ${c.fa}`, `شهردار ${c.fa}`, c.mayor.name, ...Object.values(c.subsidiaries)].some((n) => text.includes(n));
+}
+
+/** The headline a copy carries: the first one, or for a reprint often another (first rng draws). */
+function headline(d: StoryDraft, copy: PlannedCopy, rng: Rng): string {
+  if (copy.copy > 0 && d.titles.length > 1 && chance(rng, 0.7)) return d.titles[1 + Math.floor(rng() * (d.titles.length - 1))];
+  return d.titles[0];
+}
+
+function styledHeadline(title: string, style: TextStyle, seed: number): string {
+  const t = applyStyle(title, style, seed);
+  return style.kashida ? stretch(t, makeRng(seed ^ 0x5bd1e995)) : t;
+}
+
+/** The headline of a copy as the outlet prints it, without rendering the rest (listings, sidebars). */
+export function renderHeadline(plan: CorpusPlan, copy: PlannedCopy, outlet: RenderOutlet): string {
+  return styledHeadline(headline(plan.stories[copy.story].draft, copy, makeRng(copy.seed)), outlet.style, copy.seed);
 }
 
 /** A random but realistic style: most outlets are clean, some are not. */

@@ -8,7 +8,7 @@ import { writeFileSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import type { Source } from '../../src/config.ts';
 import { canonicalUrl } from '../../src/crawlers/canonical-url.ts';
-import { planCorpus, renderCopy, cityVocab, type CorpusPlan, type FarmArticle, type FarmArticleKind } from './content.ts';
+import { planCorpus, renderCopy, renderHeadline, cityVocab, type CorpusPlan, type FarmArticle, type FarmArticleKind } from './content.ts';
 import { TEMPLATES, slugify, type Template, type TemplateName, type PageOutlet, type ListingItem } from './templates.ts';
 import { renderRss, renderAtom, renderMalformedRss, type FeedItem, type FeedChannel } from './feeds.ts';
 import { formatJalali, isoTehran, rfc822Tehran, dayPrecision } from './dates.ts';
@@ -290,10 +290,9 @@ export async function startFarm(opts: StartFarmOptions): Promise<Farm> {
         },
       };
       slots.forEach((s, k) => {
-        const a = render(rt, s);
+        s.title = renderHeadline(corpus, corpus.copies[s.copy], { nameFa: plan.nameFa, style: plan.style });
         // Same headline, same day: WordPress makes the slug unique with "-2", "-3" …
-        s.title = a.title;
-        const slug = slugify(a.title);
+        const slug = slugify(s.title);
         for (let dup = 1; ; dup++) {
           s.path = template.articlePath(s.numericId, dup === 1 ? slug : `${slug}-${dup}`, s.publishedAt);
           s.key = template.articleKey(decodeURIComponent(s.path))!;
