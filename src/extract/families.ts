@@ -11,8 +11,9 @@ export interface Family {
 }
 
 /** Boilerplate every family shares: never part of the body. */
+// Not 'form': ASP.NET WebForms portals wrap the whole page in one <form>.
 export const COMMON_REMOVE = [
-  'script', 'style', 'noscript', 'iframe', 'form', 'nav', 'footer', 'aside', 'button', 'svg', 'template', 'figure', 'figcaption',
+  'script', 'style', 'noscript', 'iframe', 'input', 'select', 'textarea', 'nav', 'footer', 'aside', 'button', 'svg', 'template', 'figure', 'figcaption',
   '.share', '.share-bar', '.social', '.sharing', '.related', '.related-news', '.relatedulbox', '.more-news',
   '.comments', '.comment', '#comments', '.comments-list', '.tags', '.tag', '.breadcrumb', '.advertisement', '.ad',
   '.short-link', '.short_link_cnt', '.tinyurl_form', '.print', '.rating', '.newsletter', '.latest-news', '.most-viewed',

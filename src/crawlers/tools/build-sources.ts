@@ -144,6 +144,17 @@ const OVERRIDES: Record<string, { cms?: string; selectors: Selectors; articleUrl
   },
 };
 
+/**
+ * Outlets with no known CMS that are enabled anyway because the product needs them (the Tabriz
+ * profile's own outlet) and a golden page covers the generic extraction path for them.
+ */
+const GENERIC_ENABLED: Record<string, { articleUrlPattern: string; note: string }> = {
+  'tabriz-municipality': {
+    articleUrlPattern: '^/(fa/)?[Nn]ews/\\d+',
+    note: 'markup not verified against a saved page: crawled from the homepage with the generic extractor (golden page test/fixtures/tabriz-municipality assumes an ASP.NET portal layout)',
+  },
+};
+
 const raw = JSON.parse(readFileSync(process.argv[2] ?? '/work/shared/reference/outlets.json', 'utf8')) as RawOutlet[];
 const sources = raw.map((o) => {
   const override = OVERRIDES[o.id];
@@ -161,7 +172,8 @@ const sources = raw.map((o) => {
   if (o.province && !province) throw new Error(`${o.id}: unmapped province ${o.province}`);
   const known = ['nastooh', 'iransamaneh', 'aasaam', 'studiokhabar', 'drupal', 'wordpress', 'joomla'].includes(cms);
   // An outlet whose markup no family describes is crawled only once a golden page proves extraction on it.
-  const enabled = known || override !== undefined;
+  const generic = GENERIC_ENABLED[o.id];
+  const enabled = known || override !== undefined || generic !== undefined;
   return {
     id: o.id,
     nameFa: o.name_fa,
@@ -175,13 +187,13 @@ const sources = raw.map((o) => {
     feeds,
     // No feed, or only guessed ones: the homepage is the listing page (fallback when every guess fails).
     listingPages: onlyGuesses ? [o.homepage] : [],
-    ...(override?.articleUrlPattern ?? patternOf(o.article_url_pattern, cms)
-      ? { articleUrlPattern: override?.articleUrlPattern ?? patternOf(o.article_url_pattern, cms) }
+    ...(generic?.articleUrlPattern ?? override?.articleUrlPattern ?? patternOf(o.article_url_pattern, cms)
+      ? { articleUrlPattern: generic?.articleUrlPattern ?? override?.articleUrlPattern ?? patternOf(o.article_url_pattern, cms) }
       : {}),
     ...(override ? { selectors: override.selectors } : {}),
     enabled,
     ...(enabled ? {} : { notes: `${notes}; disabled: no CMS family known and no golden fixture yet — save a page as test/fixtures/${o.id}/ to enable` }),
-    ...(enabled && notes ? { notes } : {}),
+    ...(enabled && notes ? { notes: generic ? `${notes}; ${generic.note}` : notes } : {}),
   };
 });
 
