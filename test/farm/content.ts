@@ -161,7 +161,7 @@ export function renderCopy(plan: CorpusPlan, copy: PlannedCopy, outlet: RenderOu
     }
     if (chance(rng, 0.4)) paragraphs = paragraphs.map(reorderSentences);
     const swaps = new Map(SYNONYMS.filter(() => chance(rng, 0.35)));
-    const swapRe = swaps.size > 0 ? wordRegex([...swaps.keys()]) : null;
+    const swapRe = swaps.size > 0 ? cachedWordRegex([...swaps.keys()]) : null;
     const swap = (t: string) => (swapRe ? t.replace(swapRe, (w) => swaps.get(w)!) : t);
     lead = swap(lead);
     paragraphs = paragraphs.map(swap);
@@ -197,6 +197,14 @@ export function renderCopy(plan: CorpusPlan, copy: PlannedCopy, outlet: RenderOu
     outletNameFa: outlet.nameFa,
     style,
   };
+}
+
+const wordRegexCache = new Map<string, RegExp>();
+function cachedWordRegex(words: string[]): RegExp {
+  const key = words.join('|');
+  let re = wordRegexCache.get(key);
+  if (!re) wordRegexCache.set(key, (re = wordRegex(words)));
+  return re;
 }
 
 function namesMunicipality(c: CityVocab, text: string): boolean {
