@@ -287,3 +287,33 @@ test('known URLs are skipped without a request; maxArticlesPerSource caps the re
     assert.equal(report.sources[0].new, 2);
   });
 });
+
+test('backfill with since: old feed items are skipped, listing pages are walked too; progress is reported', async () => {
+  const srv = await serve({
+    '/rss': (_q, r) => {
+      r.writeHead(200, { 'content-type': 'application/rss+xml' });
+      r.end(rss([
+        { link: '/news/1', title: 'تازه', pubDate: 'Sun, 22 Nov 2026 06:00:00 GMT' },
+        { link: '/news/2', title: 'قدیمی', pubDate: 'Mon, 02 Nov 2026 06:00:00 GMT' },
+      ]));
+    },
+    '/archive': (_q, r) => html(r, listing(['/news/1', '/news/3'])),
+    '/news/1': (_q, r) => html(r, articlePage(TITLE, PARAS)),
+    '/news/3': (_q, r) => html(r, articlePage(TITLE, PARAS)),
+  });
+  await withServers([srv], async () => {
+    const s = source('backfill', srv.base, { feeds: [{ url: srv.base + '/rss', confidence: 'listed' }], listingPages: [srv.base + '/archive'] });
+    const progress: { done: number; total: number }[] = [];
+    const { pages, handle } = collector();
+    const report = await crawlCycle([s], opts({ since: new Date('2026-11-15T00:00:00Z'), onProgress: (e) => progress.push({ done: e.done, total: e.total }) }), handle);
+    assert.deepEqual(pages.map((p) => p.url).sort(), [srv.base + '/news/1', srv.base + '/news/3']);
+    assert.equal(report.sources[0].skipped['before-since'], 1);
+    assert.equal(srv.hits('/news/2'), 0);
+    assert.deepEqual(progress.at(-1), { done: 2, total: 2 });
+    // Without since, a working feed means the listing page is not needed, and old items are fetched.
+    const plain = await crawlCycle([s], opts(), collector().handle);
+    assert.equal(srv.hits('/archive'), 1);
+    assert.equal(plain.sources[0].new, 1);
+    assert.equal(plain.sources[0].failed['http-404'], 1, 'the old item /news/2 was asked for (and is gone)');
+  });
+});
