@@ -306,6 +306,9 @@ export async function startFarm(opts: StartFarmOptions): Promise<Farm> {
     }
   } catch (e) {
     await Promise.all(runtimes.map((r) => closeServer(r.server)));
+    if ((e as NodeJS.ErrnoException).code === 'EMFILE') {
+      throw new Error(`startFarm: ran out of file descriptors after ${runtimes.length} of ${n} outlets; raise the limit (ulimit -n, at least ${n * 2 + 100}) or start fewer outlets`);
+    }
     throw e;
   }
 
