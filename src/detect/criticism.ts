@@ -3,12 +3,12 @@
 // criticising, not inside a denial, not when the municipality acts against the problem
 // («برخورد با تخلفات»), and not when the sentence is about another city's municipality.
 import type { Evidence, Severity } from '../article.ts';
-import { ARTS_SENSITIVE_CUES, ARTS_WORDS, CONCESSIVE_OPENERS, CONTINUATION_SUBJECTS, CONTRAST_WORDS, CUES, RESOLUTION_WORDS, DENIAL_WORDS, ENFORCEMENT_WORDS, NEGATORS, STATEMENT_VERBS, TARGET_PREPOSITIONS, type Cue } from './cues.ts';
+import { ARTS_SENSITIVE_CUES, ARTS_WORDS, CONCESSIVE_OPENERS, CONTINUATION_SUBJECTS, CONTRAST_WORDS, CUES, RESOLUTION_WORDS, ANSWER_WORDS, DENIAL_WORDS, ENFORCEMENT_WORDS, NEGATORS, STATEMENT_VERBS, TARGET_PREPOSITIONS, type Cue } from './cues.ts';
 import { originalSpan, type PreparedField } from './fields.ts';
 import { PhraseMatcher, type PhraseHit } from './matcher.ts';
 import type { Hit, MentionResult } from './mentions.ts';
 
-type CueTag = { t: 'cue'; cue: Cue } | { t: 'enf' } | { t: 'denial' } | { t: 'neg' } | { t: 'prep' } | { t: 'arts' } | { t: 'say' } | { t: 'cont' } | { t: 'concessive' } | { t: 'contrast' } | { t: 'resolved' };
+type CueTag = { t: 'cue'; cue: Cue } | { t: 'enf' } | { t: 'denial' } | { t: 'neg' } | { t: 'prep' } | { t: 'arts' } | { t: 'say' } | { t: 'cont' } | { t: 'concessive' } | { t: 'contrast' } | { t: 'resolved' } | { t: 'answer' };
 
 let cueMatcher: PhraseMatcher<CueTag> | undefined;
 function matcher(): PhraseMatcher<CueTag> {
@@ -24,6 +24,7 @@ function matcher(): PhraseMatcher<CueTag> {
     ...CONCESSIVE_OPENERS.map((phrase) => ({ phrase, tag: { t: 'concessive' as const } })),
     ...CONTRAST_WORDS.map((phrase) => ({ phrase, tag: { t: 'contrast' as const } })),
     ...RESOLUTION_WORDS.map((phrase) => ({ phrase, tag: { t: 'resolved' as const } })),
+    ...ANSWER_WORDS.map((phrase) => ({ phrase, tag: { t: 'answer' as const } })),
   ]);
   return cueMatcher;
 }
@@ -112,14 +113,17 @@ export function scoreCriticism(m: MentionResult): CriticismResult {
       const say = sh.find((h) => h.tag.t === 'say');
       const preps = sh.filter((h) => h.tag.t === 'prep').map((h) => h.firstToken);
       const firstOurs = [...ours].filter((t) => t >= s.t0 && t < s.t1).sort((a, b) => a - b)[0];
+      const clause0 = firstOurs === undefined ? s.t0 : clauseOf(f, firstOurs, s.t0);
       const ownVoice =
         say !== undefined &&
-        ((firstOurs !== undefined &&
-          firstOurs < say.firstToken &&
-          firstOurs - s.t0 < 6 &&
-          !preps.some((p) => p >= s.t0 && p < firstOurs)) ||
+        ((firstOurs !== undefined && firstOurs < say.firstToken && headsPhrase(f, oursStarts, clause0, say.firstToken)) ||
           (previousOwnVoice && sh.some((h) => h.tag.t === 'cont' && h.firstToken - s.t0 < 3)));
-      previousOwnVoice = ownVoice;
+      // «شهردار تبریز: …» — a headline or sentence quoting us after a colon is our own voice.
+      const quotesUs = m.mentionHits.some(
+        (mh) => mh.field === f && mh.firstToken === s.t0 && /^\s*:/.test(f.text.slice(originalSpan(f, mh.start, mh.end).end)),
+      );
+      const ownVoiceFinal = ownVoice || quotesUs;
+      previousOwnVoice = ownVoiceFinal;
       // Where the municipality's voice ends: at a contrast word after the statement, or, in a
       // sentence opened by «در حالی که», at the clause break after the statement.
       let ownVoiceEnd = s.t1;
@@ -169,9 +173,12 @@ export function scoreCriticism(m: MentionResult): CriticismResult {
             municipalityCriticises = true;
             continue;
           }
+          // Our own statement about complaints, or complaints being answered, is a response.
+          if (role === 'unknown' && ownVoiceFinal && h.firstToken < ownVoiceEnd) continue;
+          if (sh.some((r) => r.tag.t === 'answer' && r.firstToken > h.lastToken && r.firstToken <= h.lastToken + 2)) continue;
           firings.push({ cue, role, contribution: cue.weight * (role === 'target' ? 1.3 : 0.9) });
         } else {
-          const inOwnVoice = ownVoice && h.firstToken < ownVoiceEnd;
+          const inOwnVoice = ownVoiceFinal && h.firstToken < ownVoiceEnd;
           firings.push({ cue, role: 'plain', contribution: cue.weight * (inOwnVoice ? OWN_VOICE_FACTOR : 1), own: inOwnVoice });
         }
       }
@@ -180,7 +187,7 @@ export function scoreCriticism(m: MentionResult): CriticismResult {
       const part = (own: boolean) => Math.min(1.6, firings.filter((x) => !!x.own === own).reduce((a, x) => a + x.contribution, 0)) * scope;
       const ownSum = part(true);
       const sum = part(false) + ownSum;
-      sentences.push({ field: f.field, sentence: s.text, scope, sum, firings, ownVoice, ownSum });
+      sentences.push({ field: f.field, sentence: s.text, scope, sum, firings, ownVoice: ownVoiceFinal, ownSum });
     });
   }
 
@@ -260,7 +267,14 @@ const VERBAL_CUE_END = /(کرد|کردند|کرده|شد|شدند|داد)$/;
  * X the critic. Returns 'target' when our municipality is Y, 'critic' when it is X.
  */
 /** Heads of a noun phrase that make «X شهرداری» the municipality itself speaking («معاون شهرداری»). */
-const OFFICIAL_HEADS = new Set(['مدیرعامل', 'معاون', 'رئیس', 'رییس', 'سخنگوی', 'سخنگو', 'مدیر', 'سرپرست', 'مشاور', 'دبیر', 'مدیرکل', 'روابط']);
+const OFFICIAL_HEADS = new Set(['شرکت', 'مدیرعامل', 'معاون', 'رئیس', 'رییس', 'سخنگوی', 'سخنگو', 'مدیر', 'سرپرست', 'مشاور', 'دبیر', 'مدیرکل', 'روابط']);
+
+/** Our municipality heads the phrase [a, b): it starts there, or right after an official's title. */
+function headsPhrase(f: PreparedField, oursStarts: Set<number>, a: number, b: number): boolean {
+  if (a >= b) return false;
+  if (oursStarts.has(a)) return true;
+  return OFFICIAL_HEADS.has(f.tokenText[a]) && (oursStarts.has(a + 1) || oursStarts.has(a + 2)) && a + 1 < b;
+}
 
 function speechRole(
   h: CH,
@@ -274,11 +288,7 @@ function speechRole(
 ): 'target' | 'critic' | 'unknown' {
   // Our municipality heads the subject phrase [a, b): «شهردار تبریز …», «معاون شهرداری …»,
   // not «مسافران خط مترو …» where it only qualifies someone else.
-  const headsSubject = (a: number, b: number) => {
-    if (a >= b) return false;
-    if (oursStarts.has(a)) return true;
-    return OFFICIAL_HEADS.has(f.tokenText[a]) && (oursStarts.has(a + 1) || oursStarts.has(a + 2)) && a + 1 < b;
-  };
+  const headsSubject = (a: number, b: number) => headsPhrase(f, oursStarts, a, b);
   const has = (a: number, b: number) => {
     for (let t = a; t < b; t++) if (ours.has(t)) return true;
     return false;

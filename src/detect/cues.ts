@@ -78,6 +78,9 @@ export const ENFORCEMENT_WORDS = [
 /** Words that, right after a problem word, say it is being solved («این مشکل حل می‌شود»). */
 export const RESOLUTION_WORDS = ['حل', 'رفع', 'برطرف', 'مرتفع', 'رسیدگی'];
 
+/** Words that, right after a complaint word, say it is being answered («به انتقادات پاسخ داد»). */
+export const ANSWER_WORDS = ['پاسخ', 'پاسخگویی', 'جواب', 'رسیدگی'];
+
 /** Denial and rebuttal words: the sentence is the accused answering back. */
 export const DENIAL_WORDS = [
   'تکذیب', 'تکذیب کرد', 'تکذیب شد', 'کذب', 'شایعه', 'شایعات', 'صحت ندارد', 'صحت نداشته', 'واقعیت ندارد', 'بی اساس', 'بی پایه',

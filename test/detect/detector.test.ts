@@ -153,3 +153,16 @@ test('far sentences add little: one weak cue deep in a long article does not fla
   assert.equal(d.mentioned, true);
   assert.equal(d.critical, false);
 });
+
+test('a headline quoting the municipality answering criticism is a response; its workers complaining is criticism', () => {
+  const answer = detector.detect({
+    title: 'شهردار تبریز: به انتقادات پاسخ می‌دهیم',
+    body: 'شهردار تبریز در نشست خبری گفت انتقاد شهروندان را می‌شنویم و مشکلات حل می‌شود.',
+    publishedAt: null,
+    sourceId: 'x',
+  });
+  assert.equal(answer.critical, false);
+  assert.equal(detect('کارگران شهرداری تبریز از تاخیر در پرداخت حقوق گلایه دارند.').critical, true);
+  assert.equal(detect('استاندار آذربایجان شرقی از شهرداری تبریز به دلیل کندی پروژه مترو انتقاد کرد.').critical, true);
+  assert.equal(detect('مدیرعامل سازمان پسماند شهرداری تبریز از عدم همکاری برخی شهروندان در تفکیک زباله گلایه کرد.').critical, false);
+});
