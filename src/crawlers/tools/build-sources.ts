@@ -47,14 +47,16 @@ function scopeOf(raw: string): string {
 
 /** Turns the research list's path notation ("/fa/news/{id}/{slug}") into a path regex. */
 function patternOf(raw: string | undefined, cms: string): string | undefined {
-  const first = raw?.split(/ and |;| \(/)[0]?.trim();
+  const first = raw?.split(/ and |;| \(/)[0]?.trim().replace(/\.\.\.$/, '');
   if (first && first.startsWith('/') && !/\/tags?\/|\/category\/|\/author\/|search/.test(first)) {
     const re = first
       .replace(/[.?+*()[\]^$|\\]/g, (c) => '\\' + c)
       .replace(/\{id\}/g, '\\d+')
       .replace(/\{yyyy\}|\{mm\}|\{dd\}/g, '\\d+')
-      .replace(/\{[a-z-]+\}.*$/, '');
-    return '^' + re;
+      .replace(/\{[a-z-]+\}.*$/, '')
+      // "/news/123" and "/news/123/slug" are the same article: never require the trailing slash.
+      .replace(/\/$/, '');
+    if (re.length > 1) return '^' + re;
   }
   switch (cms) {
     case 'nastooh': return '^/news/\\d+';
