@@ -6,7 +6,7 @@
 //      gap before each token was "soft" (spaces/ZWNJ only) or "hard" (punctuation, newline);
 //   2. apply the token rules (bound suffixes and prefixes, a few compounds) and emit the key.
 
-import { KEY, KEY_DROP, KEY_EXPAND, KEY_EXPANDS } from './chars.ts';
+import { DISPLAY, FA_LETTER_SET, KEY, KEY_DROP, KEY_EXPAND, KEY_EXPANDS, NON_JOINING_SET } from './chars.ts';
 
 export interface KeyWithMap {
   key: string;
@@ -31,6 +31,7 @@ const MAH = codes('ماه');
 /** Plural suffixes split off the stem: «شهرداریها» = «شهرداری‌ها» = «شهرداری ها». Longest first. */
 const PLURAL = ['هایی', 'هاست', 'های', 'ها'].map(codes);
 const TEH = 0x62a;
+const JOIN_PREV_LONGEST_FIRST = [...JOIN_PREV].sort((a, b) => b.length - a.length);
 /**
  * Second elements of compounds, split off closed spellings so that «اعلامشده» (ZWNJ dropped by a
  * CMS) meets «اعلام‌شده» and «اعلام شده». Only elements that end compounds, never ordinary words,
@@ -146,14 +147,60 @@ function isSoftGap(c: number): boolean {
   );
 }
 
+/** Source characters whose display form ends in a Persian letter that joins to the left. */
+const JOINING_FA = new Uint8Array(0x10000);
+/** Source characters whose display form starts with a Persian letter. */
+const STARTS_FA = new Uint8Array(0x10000);
+for (let c = 0; c < 0x10000; c++) {
+  const d = DISPLAY[c] ?? String.fromCharCode(c);
+  if (d.length === 0) continue;
+  const last = d[d.length - 1];
+  if (FA_LETTER_SET.has(last) && !NON_JOINING_SET.has(last)) JOINING_FA[c] = 1;
+  if (FA_LETTER_SET.has(d[0])) STARTS_FA[c] = 1;
+}
+
+// Neighbours of a ZWNJ as the display normalizer sees them: characters it deletes are skipped.
+function nextIsFaLetter(text: string, from: number): boolean {
+  for (let j = from; j < text.length; j++) {
+    const c = text.charCodeAt(j);
+    if (c === 0x200c || DISPLAY[c] === '') continue;
+    return STARTS_FA[c] === 1;
+  }
+  return false;
+}
+
+function prevIsJoiningFa(text: string, from: number): boolean {
+  for (let j = from; j >= 0; j--) {
+    const c = text.charCodeAt(j);
+    if (c === 0x200c || DISPLAY[c] === '') continue;
+    return JOINING_FA[c] === 1;
+  }
+  return false;
+}
+
+/**
+ * Persian letters glued to digits or to another script are separate tokens («۵۰درصد» keys like
+ * «۵۰ درصد», which is how the display normalizer spaces it). Latin letters and digits stay together (mp3).
+ */
+function isDigitLetterBoundary(prev: number, next: number): boolean {
+  return isPersianLetter(prev) !== isPersianLetter(next) && (prev < 0xd800 || prev > 0xdfff);
+}
+
 function isAsciiDigit(c: number): boolean {
   return c >= 0x30 && c <= 0x39;
 }
 
-function keyDigitAt(text: string, i: number): boolean {
-  if (i >= text.length) return false;
-  const k = KEY[text.charCodeAt(i)];
-  return k >= 0x30 && k <= 0x39;
+/** How many digits (up to 4) follow position `from`, skipping what the display normalizer deletes. */
+function digitsAfter(text: string, from: number): number {
+  let count = 0;
+  for (let j = from; j < text.length && count < 4; j++) {
+    const c = text.charCodeAt(j);
+    if (DISPLAY[c] === '' || c === 0x200c) continue;
+    const k = KEY[c];
+    if (k >= 0x30 && k <= 0x39) count++;
+    else break;
+  }
+  return count;
 }
 
 const DECIMAL_SEPS = new Set([0x2e, 0x66b]); // . ٫
@@ -183,6 +230,12 @@ function foldTokens(text: string): void {
     const c = text.charCodeAt(i);
     const k = table[c];
     if (k >= 0) {
+      if (inTok && isDigitLetterBoundary(b[chars - 1], k)) {
+        tokE[toks++] = chars;
+        inTok = false;
+        gapHard = false;
+        gapStart = i;
+      }
       if (!inTok) {
         if (toks >= tokS.length) growTokens(toks + 1);
         tokS[toks] = chars;
@@ -195,6 +248,12 @@ function foldTokens(text: string): void {
       continue;
     }
     if (k === KEY_DROP) continue;
+    // A ZWNJ only separates between a joining Persian letter and a Persian letter. Anywhere else it is
+    // invisible («خود‌رو» looks exactly like «خودرو») and the display normalizer deletes it, so the
+    // key ignores it too.
+    if (c === 0x200c && !(inTok && prevIsJoiningFa(text, i - 1) && nextIsFaLetter(text, i + 1))) {
+      continue;
+    }
     if (k === KEY_EXPANDS) {
       const exp = KEY_EXPAND.get(c) as string;
       nChars = chars;
@@ -211,6 +270,12 @@ function foldTokens(text: string): void {
             gapStart = i;
           }
           continue;
+        }
+        if (inTok && isDigitLetterBoundary(b[chars - 1], e)) {
+          tokE[toks++] = chars;
+          inTok = false;
+          gapHard = false;
+          gapStart = i;
         }
         if (!inTok) {
           if (toks >= tokS.length) growTokens(toks + 1);
@@ -245,20 +310,12 @@ function foldTokens(text: string): void {
     }
     if (inTok && isAsciiDigit(b[chars - 1])) {
       // Keep numbers whole: 12.5 = ۱۲٫۵ → "12.5"; 12,500 = ۱۲٬۵۰۰ = 12500 → "12500".
-      if (DECIMAL_SEPS.has(c) && keyDigitAt(text, i + 1)) {
+      if (DECIMAL_SEPS.has(c) && digitsAfter(text, i + 1) > 0) {
         b[chars] = 0x2e;
         sr[chars++] = i;
         continue;
       }
-      if (
-        THOUSANDS_SEPS.has(c) &&
-        keyDigitAt(text, i + 1) &&
-        keyDigitAt(text, i + 2) &&
-        keyDigitAt(text, i + 3) &&
-        !keyDigitAt(text, i + 4)
-      ) {
-        continue;
-      }
+      if (THOUSANDS_SEPS.has(c) && digitsAfter(text, i + 1) === 3) continue;
     }
     if (inTok) {
       tokE[toks++] = chars;
@@ -303,11 +360,27 @@ const pieceS = new Int32Array(16);
 const pieceE = new Int32Array(16);
 const tailS = new Int32Array(4);
 const tailE = new Int32Array(4);
+const pluralS = new Int32Array(4);
+const pluralE = new Int32Array(4);
 let nPieces = 0;
 
-function splitToken(s: number, e: number): void {
+function splitToken(s: number, e0: number): void {
   nPieces = 0;
   let first = s;
+  // «شدهتر», «خانهاتر»: the same word written «شده تر» or «شده‌تر» keys as the pieces of «شده» with
+  // «تر» glued onto the last one; so split the stem without the bound suffix and put it back.
+  let e = e0;
+  for (const t of JOIN_PREV_LONGEST_FIRST) {
+    if (e0 - s - t.length >= 2 && endsWith(s, e0, t)) {
+      e = e0 - t.length;
+      break;
+    }
+  }
+  splitStem(s, e, first);
+  if (e < e0) pieceE[nPieces - 1] = e0;
+}
+
+function splitStem(s: number, e: number, first: number): void {
   // Arabic compound head: «بینالملل» → «بین» + «الملل».
   if (e - s >= 6 && AL_HEAD_FIRST.has(buf[s])) {
     for (const h of AL_HEADS) {
@@ -320,23 +393,31 @@ function splitToken(s: number, e: number): void {
       }
     }
   }
-  // Plural suffix: «شهرداریها» → «شهرداری» + «ها».
+  // Plural suffix: «شهرداریها» → «شهرداری» + «ها» (repeated, so «Xهاها» = «Xها ها»).
   let stemEnd = e;
-  if (e - first >= 4 && (buf[e - 1] === ALEF || buf[e - 1] === YEH || buf[e - 1] === TEH)) {
+  let nPlural = 0;
+  for (let round = 0; round < 3; round++) {
+    const last0 = buf[stemEnd - 1];
+    if (stemEnd - first < 4 || (last0 !== ALEF && last0 !== YEH && last0 !== TEH)) break;
+    let split = false;
     for (const p of PLURAL) {
-      if (endsWith(first, e, p)) {
-        const stem = e - p.length;
+      if (endsWith(first, stemEnd, p)) {
+        const stem = stemEnd - p.length;
         const last = buf[stem - 1];
         if (
           stem - first >= 2 &&
           (isPersianLetter(last) || isAsciiDigit(last)) &&
           !(stem - first <= 3 && PLURAL_EXCEPTIONS.has(pieceString(first, stem)))
         ) {
+          pluralS[nPlural] = stem;
+          pluralE[nPlural++] = stemEnd;
           stemEnd = stem;
+          split = true;
         }
         break;
       }
     }
+    if (!split) break;
   }
   // Second elements of compounds written closed: «اعلامشده» → «اعلام» + «شده» (collected from the end).
   let nTail = 0;
@@ -378,12 +459,9 @@ function splitToken(s: number, e: number): void {
     pieceS[nPieces] = tailS[k];
     pieceE[nPieces++] = tailE[k];
   }
-  if (stemEnd < e && nTail === 0) {
-    pieceS[nPieces] = stemEnd;
-    pieceE[nPieces++] = e;
-  } else if (nTail > 0 && tailE[0] < e) {
-    pieceS[nPieces] = tailE[0];
-    pieceE[nPieces++] = e;
+  for (let k = nPlural - 1; k >= 0; k--) {
+    pieceS[nPieces] = pluralS[k];
+    pieceE[nPieces++] = pluralE[k];
   }
 }
 

@@ -13,6 +13,7 @@ import { DISPLAY, FA_LETTERS, NON_JOINING, NON_JOINING_SET, ZWNJ } from './chars
 
 const L = FA_LETTERS;
 const D = '۰-۹';
+const LH = L.replace('ء', '');
 /** A URL or e-mail address: kept verbatim. Trailing sentence punctuation is not part of it. */
 const PROTECTED_RE =
   /(?:(?:https?|ftp):\/\/|\bwww\.)[^\s<>"«»\u200c]+[^\s<>"«».,:;!?،؛؟)\]}'\u200c]|\b[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}\b(?!:\/\/)/g;
@@ -97,7 +98,8 @@ const RULES: Rule[] = [
   // --- spacing ---
   [/[ \t]+/g, ' '],
   [/ ?\n ?/g, '\n', ['\n']],
-  [new RegExp(` +(?=[${PUNC_AFTER}])`, 'g'), ''],
+  // (but « .۵» or « ،۵۰۰» stays apart: joining would turn two numbers into one)
+  [new RegExp(` +(?=[${PUNC_AFTER}])(?![.،][${D}0-9])`, 'g'), ''],
   // ... → … with a space before it (Hazm's style), after the space-before-dot removal.
   [
     / *(?:\.{3,}|…)/g,
@@ -122,8 +124,9 @@ const RULES: Rule[] = [
   [new RegExp(`([${L}${D}])(?=«)`, 'g'), '$1 ', ['«']],
   [new RegExp(`([${L}])(?=\\()`, 'g'), '$1 ', ['(']],
   // A space between a digit run and a Persian word (۵۰درصد → ۵۰ درصد), except ordinals (۲۰ام).
-  [new RegExp(`([${D}])(?=[${L}])(?!م(?![${L}])|مین(?![${L}])|ام(?![${L}])|امین(?![${L}]))`, 'g'), '$1 '],
-  [new RegExp(`([${L}])(?=[${D}])`, 'g'), '$1 '],
+  // (Not for a lone hamza, which the match key ignores.)
+  [new RegExp(`([${D}])(?=[${LH}])(?!م(?![${L}])|مین(?![${L}])|ام(?![${L}])|امین(?![${L}]))`, 'g'), '$1 '],
+  [new RegExp(`([${LH}])(?=[${D}])`, 'g'), '$1 '],
   // --- ZWNJ ---
   // Prefix می/نمی joins the next word, but not the month «می» (۱۵ می ۲۰۲۳, ماه می).
   [
@@ -134,10 +137,18 @@ const RULES: Rule[] = [
   ],
   // Bound suffixes; after a non-joining letter they attach without ZWNJ (بندرها, دورتر).
   [
-    new RegExp(` (?<=[${L}]{2} )(تر|ترین|گر|گری|ها|های|هایی)(?=[\\s${PUNC_AFTER}]|$)`, 'g'),
+    new RegExp(` (?<=[${LH}]{2} )(تر|ترین|گر|گری|ها|های|هایی)(?=[\\s${PUNC_AFTER}]|$)`, 'g'),
     (_m: string, suf: string, off: number, s: string) =>
       (NON_JOINING_SET.has(s[off - 1]) ? '' : ZWNJ) + suf,
     [' تر', ' گر', ' ها'],
+  ],
+  // ه glued to ها/های/هایی/تر/ترین renders as one blob: «رسانهها» → «رسانه‌ها», «سادهتر» → «ساده‌تر».
+  // (Not after a single letter: «بهتر» is a word.)
+  [
+    new RegExp(`ه(?<=[${LH}]ه)(ها|های|هایی|تر|ترین)(?![${L}])`, 'g'),
+    (m: string, suf: string, off: number, s: string) =>
+      (suf[0] === 'ت' && !isLetter(s[off - 2])) ? m : 'ه' + ZWNJ + suf,
+    ['هها', 'هتر'],
   ],
   // ه + ی/ام/ایم/اش/اند/ای/اید/ات (خانه ام → خانه‌ام), except after the function words که/چه/به/نه.
   [
@@ -147,6 +158,10 @@ const RULES: Rule[] = [
     ['ه '],
   ],
 ];
+
+function isLetter(c: string | undefined): boolean {
+  return c !== undefined && LETTER_SET.has(c);
+}
 
 function isWordStart(s: string, at: number): boolean {
   if (at === 0) return true;

@@ -194,3 +194,20 @@ test('matchKey on the outlet farm: disfigured copies key like the clean text', a
   }
   assert.ok(fields >= 300);
 });
+
+test('matchKey(normalize(x)) === matchKey(x): keys do not depend on display normalization (property)', async () => {
+  const { normalize } = await import('../../src/normalize/index.ts');
+  const pieces = [
+    'می', 'نمی', ' ', ' ', '\u200c', 'ها', 'های', 'تر', 'ترین', 'گر', 'ه', 'ام', 'ای', 'ی', 'ر', 'ا', 'د', 'خود', 'رو',
+    'کتاب', 'خانه', 'بندر', 'شهرداری', 'تبريز', 'ك', '.', '...', '،', '؛', ':', '!', '؟', '«', '»', '(', ')', '"',
+    '12', '۱۲', '١٢', ',', '/', '٫', '%', 'ـ', 'َ', 'ٔ', '\n', 'mp3', 'ﷲ', 'ﻻ', 'abc', 'ماه', 'که', '۵۰درصد', 'ة',
+  ];
+  fc.assert(
+    fc.property(fc.array(fc.constantFrom(...pieces), { maxLength: 25 }).map((a) => a.join('')), (s) => {
+      assert.equal(matchKey(normalize(s)), matchKey(s));
+    }),
+    { numRuns: 3000 },
+  );
+  meet(['خود\u200cرو', 'خودرو']);
+  meet(['۵۰درصد', '۵۰ درصد']);
+});

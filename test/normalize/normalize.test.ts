@@ -81,6 +81,8 @@ const improvements: [string, string][] = [
   ['نامهٔ شهردار', 'نامۀ شهردار'], // hamza above composes instead of vanishing
   ['node.js را نصب کن.سپس برو', 'node.js را نصب کن. سپس برو'],
   ['رتبه ۲۰ام', 'رتبه ۲۰ام'],
+  ['رسانهها و دهها نفر', `رسانه${ZWNJ}ها و ده${ZWNJ}ها نفر`],
+  ['سادهتر و بهتر و کهتر', `ساده${ZWNJ}تر و بهتر و کهتر`],
 ];
 
 for (const [name, table] of Object.entries({
