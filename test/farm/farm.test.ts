@@ -203,6 +203,14 @@ test('listing pages are paginated and together link to every article of the outl
   assert.equal((await fetch(o.listingUrl + '?page=9')).status, 404);
 });
 
+test('pages announce the feed with <link rel="alternate"> when the outlet has one', async () => {
+  for (const o of farm.outlets.filter((x) => !x.fault)) {
+    const $ = cheerio.load(await (await fetch(o.baseUrl + '/')).text());
+    const href = $('link[rel=alternate][type$="xml"]').attr('href') ?? null;
+    assert.equal(href, o.feedUrl, o.id);
+  }
+});
+
 test('feeds answer conditional GETs with 304 (ETag and Last-Modified)', async () => {
   const o = farm.outlets.find((x) => x.feedUrl && !x.fault)!;
   const first = await fetch(o.feedUrl!);

@@ -287,6 +287,7 @@ export async function startFarm(opts: StartFarmOptions): Promise<Farm> {
           canonical: plan.canonical,
           inlineRelated: plan.inlineRelated,
           markup: plan.markup,
+          feed: outlet.feedUrl ? { url: outlet.feedUrl, type: plan.feedKind === 'atom' ? 'application/atom+xml' : 'application/rss+xml' } : null,
         },
       };
       slots.forEach((s, k) => {

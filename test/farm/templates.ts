@@ -20,6 +20,8 @@ export interface PageOutlet {
   /** A «بیشتر بخوانید» link block inside the body text (not part of the article). */
   inlineRelated: boolean;
   markup: BodyMarkup;
+  /** Announced with <link rel="alternate"> for feed autodiscovery; null when the outlet has none. */
+  feed: { url: string; type: 'application/rss+xml' | 'application/atom+xml' } | null;
 }
 
 /** How the body text is marked up: the habits of editors and old CMSs. */
@@ -103,6 +105,7 @@ function headTags(d: ArticlePageData, extra = ''): string {
   const tags: string[] = [];
   if (o.metaCharset) tags.push(`<meta charset="${o.metaCharset}">`, `<meta http-equiv="Content-Type" content="text/html; charset=${o.metaCharset}">`);
   tags.push('<meta name="viewport" content="width=device-width, initial-scale=1">');
+  if (o.feed) tags.push(feedLink(o));
   tags.push(`<title>${esc(a.title)} - ${esc(o.nameFa)}</title>`);
   tags.push(`<meta name="description" content="${esc(a.lead)}">`);
   if (o.canonical) tags.push(`<link rel="canonical" href="${esc(p.url)}">`);
@@ -184,8 +187,12 @@ function pager(d: ListingPageData, cls: string): string {
   return `<div class="${cls}">${links.join(' ')}</div>`;
 }
 
+function feedLink(o: PageOutlet): string {
+  return o.feed ? `<link rel="alternate" type="${o.feed.type}" title="${esc(o.nameFa)}" href="${esc(o.feed.url)}">` : '';
+}
+
 function listingHead(d: ListingPageData): string {
-  const cs = d.outlet.metaCharset ? `<meta charset="${d.outlet.metaCharset}">` : '';
+  const cs = (d.outlet.metaCharset ? `<meta charset="${d.outlet.metaCharset}">` : '') + feedLink(d.outlet);
   return `<!DOCTYPE html>
 <html lang="fa" dir="rtl"><head>${cs}<title>${esc(d.title)} - ${esc(d.outlet.nameFa)}</title><link rel="stylesheet" href="/static/style.css"></head>`;
 }
