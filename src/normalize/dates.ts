@@ -65,7 +65,7 @@ const UNIT_MS: Record<string, number> = {
   روز: MS_DAY,
   هفته: 7 * MS_DAY,
 };
-const RELATIVE_RE = /^(?:(.+?) )?(ثانیه|دقیقه|ساعت|روز|هفته|ماه|سال)(?: ها| های)? ?(?:پیش|قبل)$/;
+const RELATIVE_RE = /^(?:حدود |تقریبا )?(?:(.+?) )?(ثانیه|دقیقه|ساعت|روز|هفته|ماه|سال)(?: ها| های)? ?(?:پیش|قبل)$/;
 const VAGUE_NOW_RE = /^(?:همین (?:الان|حالا)|هم اکنون|اکنون|لحظاتی (?:پیش|قبل)|دقایقی (?:پیش|قبل)|چند لحظه (?:پیش|قبل)|ثانیه(?: ?ها|یی)?(?: پیش| قبل))$/;
 const VAGUE_RE = /^(?:ساعاتی|چند ساعت|روزهایی|چند روز|چند هفته|هفته های|ماه ها|سال ها|چند ماه|چند سال)(?: پیش| قبل)?$/;
 const DAY_WORD_RE = /^(امروز|دیروز|پریروز)(?: ساعت)?(?: (\d{1,2}):(\d{2}))?$/;
@@ -79,9 +79,28 @@ function countWord(word: string | undefined): number | null {
   return typeof n === 'number' && Number.isFinite(n) && n > 0 ? n : null;
 }
 
+const REL_PART_RE = /^(?:(\S+) )?(ثانیه|دقیقه|ساعت|روز|هفته)$/;
+
+/** «۳ ساعت و ۲۰ دقیقه پیش», «۱ روز و ۲ ساعت قبل». */
+function parseRelativeSum(s: string, now: Date): ParseDateResult | null {
+  const m = /^(?:حدود |تقریبا )?(.+ و .+) (?:پیش|قبل)$/.exec(s);
+  if (!m) return null;
+  let ms = 0;
+  for (const part of m[1].split(' و ')) {
+    const p = REL_PART_RE.exec(part);
+    if (!p) return null;
+    const n = countWord(p[1]);
+    if (n === null) return null;
+    ms += n * UNIT_MS[p[2]];
+  }
+  return { ok: true, date: new Date(now.getTime() - ms) };
+}
+
 function parseRelative(s: string, now: Date): ParseDateResult | null {
   if (VAGUE_NOW_RE.test(s)) return { ok: true, date: new Date(now.getTime()) };
   if (VAGUE_RE.test(s)) return fail(`"${s}" is too vague to date; it needs a number («۳ ساعت پیش»)`);
+  const multi = parseRelativeSum(s, now);
+  if (multi !== null) return multi;
   const rel = RELATIVE_RE.exec(s);
   if (rel) {
     const unit = rel[2];

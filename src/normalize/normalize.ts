@@ -14,9 +14,12 @@ import { DISPLAY, FA_LETTERS, NON_JOINING, NON_JOINING_SET, ZWNJ } from './chars
 const L = FA_LETTERS;
 const D = '۰-۹';
 const LH = L.replace('ء', '');
-/** A URL or e-mail address: kept verbatim. Trailing sentence punctuation is not part of it. */
+/**
+ * A URL or e-mail address: kept verbatim. Trailing sentence punctuation is not part of it. Lengths are
+ * bounded so that adversarial input («a.a.a.a…» with no @) cannot make the scan quadratic.
+ */
 const PROTECTED_RE =
-  /(?:(?:https?|ftp):\/\/|\bwww\.)[^\s<>"«»\u200c]+[^\s<>"«».,:;!?،؛؟)\]}'\u200c]|\b[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}\b(?!:\/\/)/g;
+  /(?:(?:https?|ftp):\/\/|\bwww\.)[^\s<>"«»\u200c]{1,2000}[^\s<>"«».,:;!?،؛؟)\]}'\u200c]|\b[A-Za-z0-9._%+-]{1,64}@[A-Za-z0-9-]{1,63}(?:\.[A-Za-z0-9-]{1,63}){0,8}\.[A-Za-z]{2,24}\b(?!:\/\/)/g;
 const PLACEHOLDER = '\ufffc'; // deleted from input by the character table, so it cannot collide
 
 function isAsciiLetter(c: number): boolean {

@@ -20,8 +20,8 @@ export interface Sentence {
 // One sticky pattern per kind, tried in order at each position. Words keep internal ZWNJ and
 // diacritics («می‌روند» is one word); numbers keep internal separators (12,500  1402/03/09  12:27
 // ۱۲٫۵); URLs and e-mails are single tokens.
-const URL_SRC = String.raw`(?:(?:https?|ftp):\/\/|www\.)[^\s<>"«»\u200c]*[^\s<>"«».,:;!?،؛؟)\]}'\u200c]`;
-const EMAIL_SRC = String.raw`[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}`;
+const URL_SRC = String.raw`(?:(?:https?|ftp):\/\/|www\.)[^\s<>"«»\u200c]{0,2000}[^\s<>"«».,:;!?،؛؟)\]}'\u200c]`;
+const EMAIL_SRC = String.raw`[A-Za-z0-9._%+-]{1,64}@[A-Za-z0-9-]{1,63}(?:\.[A-Za-z0-9-]{1,63}){0,8}\.[A-Za-z]{2,24}`;
 const NUMBER_SRC = String.raw`[0-9۰-۹٠-٩]+(?:[.,٫٬،/:\-][0-9۰-۹٠-٩]+)*`;
 const WORD_SRC = String.raw`[\p{L}\p{M}](?:[\p{L}\p{M}\p{N}\u0640]|[\u200c\u200d](?=\p{L})|['’](?=\p{Script=Latin}))*`;
 const PUNCT_SRC = String.raw`\.{2,}|[!?؟]+|[\p{P}]`;
