@@ -17,7 +17,7 @@ const PARAS = [
 ];
 
 function opts(extra: Partial<CrawlOptions> = {}): CrawlOptions {
-  return { db: openMemoryDb(), minIntervalMs: 5, timeoutMs: 700, maxRetries: 2, retryDelayMs: 5, maxPageBytes: 200_000, isKnown: () => false, ...extra };
+  return { db: openMemoryDb(), minIntervalMs: 5, timeoutMs: 2000, maxRetries: 2, retryDelayMs: 5, maxPageBytes: 200_000, isKnown: () => false, ...extra };
 }
 
 function collector() {
@@ -162,7 +162,7 @@ test('retries: a 500 then 200 is retried and succeeds; a 404 is asked once; a ti
   });
   await withServers([srv], async () => {
     const { pages, handle } = collector();
-    const report = await crawlCycle([source('flaky', srv.base, { listingPages: [srv.base + '/'] })], opts({ timeoutMs: 300, maxRetries: 1 }), handle);
+    const report = await crawlCycle([source('flaky', srv.base, { listingPages: [srv.base + '/'] })], opts({ timeoutMs: 1000, maxRetries: 1 }), handle);
     assert.equal(srv.hits('/news/1'), 2);
     assert.equal(srv.hits('/news/2'), 1);
     assert.equal(srv.hits('/news/3'), 2);
