@@ -129,6 +129,38 @@ export async function main(argv = process.argv.slice(2)): Promise<void> {
     );
     if (showErrors === split) for (const e of r.errors) console.log(`  ${e.id} [${e.profile}] ${e.what}: ${e.text.slice(0, 140)}\n      → ${e.detail}`);
   }
+  if (!argv.includes('--no-farm')) await farmEval();
+}
+
+/**
+ * A second, independent corpus: the synthetic outlet farm's generator (test/farm, written by
+ * another author) labels every article with mentionsMunicipality/critical. Printed when present.
+ */
+export async function farmEval(perCity = 600, seed = 7): Promise<void> {
+  let farm: typeof import('../test/farm/content.ts');
+  try {
+    farm = await import('../test/farm/content.ts');
+  } catch {
+    console.log('farm corpus: test/farm/content.ts not available, skipped');
+    return;
+  }
+  const total = { m: empty(), c: empty() };
+  for (const city of farm.FARM_CITIES) {
+    const profile = loadProfile(join(root, 'config/profiles', `${city}.json`));
+    const d = createDetector(profile, { model: null });
+    const r = { m: empty(), c: empty() };
+    for (const a of farm.generateArticles(perCity, seed, { city })) {
+      const det = d.detect({ title: a.title, kicker: a.kicker, lead: a.lead, body: a.body, publishedAt: a.publishedAt.toISOString(), sourceId: 'farm' });
+      for (const [x, y] of [[r, total]] as const) {
+        count(x.m, a.mentionsMunicipality, det.mentioned);
+        count(x.c, a.critical, det.critical);
+        count(y.m, a.mentionsMunicipality, det.mentioned);
+        count(y.c, a.critical, det.critical);
+      }
+    }
+    console.log(`farm ${city.padEnd(8)} n=${perCity}  mentions P=${f(precision(r.m))} R=${f(recall(r.m))}  criticism P=${f(precision(r.c))} R=${f(recall(r.c))}`);
+  }
+  console.log(`farm all      n=${perCity * farm.FARM_CITIES.length}  mentions P=${f(precision(total.m))} R=${f(recall(total.m))}  criticism P=${f(precision(total.c))} R=${f(recall(total.c))}`);
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) await main();

@@ -95,7 +95,8 @@ export function scoreCriticism(m: MentionResult): CriticismResult {
     let previousOwnVoice = false;
     const hits = matcher().match(f.c);
     const ours = tokensOf(m.mentionHits, f);
-    const oursStarts = new Set(m.mentionHits.filter((h) => h.field === f).map((h) => h.firstToken));
+    // Mention start token → its last token, for subject checks.
+    const oursStarts = new Map(m.mentionHits.filter((h) => h.field === f).map((h) => [h.firstToken, h.lastToken] as [number, number]));
     const bySentence = new Map<number, CH[]>();
     for (const h of hits) {
       const si = f.sentenceOfToken[h.firstToken];
@@ -156,6 +157,7 @@ export function scoreCriticism(m: MentionResult): CriticismResult {
         // «برخورد با تخلفات»: the municipality acts against the problem. A blocker governs
         // only the next cue, at most two words on (so «رسیدگی به مشکلات کوتاهی کرد» still counts).
         if (
+          !cue.undone &&
           blockers.some(
             (b) =>
               b.lastToken < h.firstToken &&
@@ -168,7 +170,9 @@ export function scoreCriticism(m: MentionResult): CriticismResult {
           const c0 = clauseOf(f, h.firstToken, s.t0);
           const role = cue.passive
             ? [...ours].some((t) => t >= c0 && t < h.firstToken) ? 'target' : 'unknown'
-            : speechRole(h, cue, f, preps, ours, oursStarts, c0, s.t1);
+            : cue.accuse
+              ? accuseRole(h, f, ours, oursStarts, s.t0)
+              : speechRole(h, cue, f, preps, ours, oursStarts, c0, s.t1);
           if (role === 'critic') {
             municipalityCriticises = true;
             continue;
@@ -176,7 +180,8 @@ export function scoreCriticism(m: MentionResult): CriticismResult {
           // Our own statement about complaints, or complaints being answered, is a response.
           if (role === 'unknown' && ownVoiceFinal && h.firstToken < ownVoiceEnd) continue;
           if (sh.some((r) => r.tag.t === 'answer' && r.firstToken > h.lastToken && r.firstToken <= h.lastToken + 2)) continue;
-          firings.push({ cue, role, contribution: cue.weight * (role === 'target' ? 1.3 : 0.9) });
+          // An accusation with no known accused is weak evidence about us.
+          firings.push({ cue, role, contribution: cue.weight * (role === 'target' ? 1.3 : cue.accuse ? 0.5 : 0.9) });
         } else {
           const inOwnVoice = ownVoiceFinal && h.firstToken < ownVoiceEnd;
           firings.push({ cue, role: 'plain', contribution: cue.weight * (inOwnVoice ? OWN_VOICE_FACTOR : 1), own: inOwnVoice });
@@ -269,11 +274,22 @@ const VERBAL_CUE_END = /(کرد|کردند|کرده|شد|شدند|داد)$/;
 /** Heads of a noun phrase that make «X شهرداری» the municipality itself speaking («معاون شهرداری»). */
 const OFFICIAL_HEADS = new Set(['شرکت', 'مدیرعامل', 'معاون', 'رئیس', 'رییس', 'سخنگوی', 'سخنگو', 'مدیر', 'سرپرست', 'مشاور', 'دبیر', 'مدیرکل', 'روابط']);
 
+/** «X Y را … متهم کرد»: our municipality heading the clause accuses; mentioned before the verb, it is accused. */
+function accuseRole(h: CH, f: PreparedField, ours: Set<number>, oursStarts: Map<number, number>, t0: number): 'target' | 'critic' | 'unknown' {
+  const c0 = clauseOf(f, h.firstToken, t0);
+  // The accuser may head the sentence before an adverbial clause («شهردار در نشست …، X را … متهم کرد»).
+  if (headsPhrase(f, oursStarts, c0, h.firstToken) || headsPhrase(f, oursStarts, t0, h.firstToken)) return 'critic';
+  for (let t = c0; t < h.firstToken; t++) if (ours.has(t)) return 'target';
+  return 'unknown';
+}
+
 /** Our municipality heads the phrase [a, b): it starts there, or right after an official's title. */
-function headsPhrase(f: PreparedField, oursStarts: Set<number>, a: number, b: number): boolean {
+function headsPhrase(f: PreparedField, oursStarts: Map<number, number>, a: number, b: number): boolean {
   if (a >= b) return false;
-  if (oursStarts.has(a)) return true;
-  return OFFICIAL_HEADS.has(f.tokenText[a]) && (oursStarts.has(a + 1) || oursStarts.has(a + 2)) && a + 1 < b;
+  // A mention followed by the object marker «را» is the object, never the subject.
+  const subjectAt = (t: number) => oursStarts.has(t) && f.tokenText[oursStarts.get(t)! + 1] !== 'را';
+  if (subjectAt(a)) return true;
+  return OFFICIAL_HEADS.has(f.tokenText[a]) && (subjectAt(a + 1) || subjectAt(a + 2)) && a + 1 < b;
 }
 
 function speechRole(
@@ -282,7 +298,7 @@ function speechRole(
   f: PreparedField,
   preps: number[],
   ours: Set<number>,
-  oursStarts: Set<number>,
+  oursStarts: Map<number, number>,
   t0: number,
   t1: number,
 ): 'target' | 'critic' | 'unknown' {
@@ -309,6 +325,13 @@ function speechRole(
   const before = preps.filter((p) => p < h.firstToken && p >= t0);
   const subjectStart = (p: number) => {
     for (let t = p - 1; t >= t0; t--) if (f.tokenText[t] === 'و') return t + 1;
+    // «رحیم صادقی، شهردار تبریز، از …»: an empty clause before the preposition means the
+    // subject sits in the appositive clause before it.
+    if (p === t0) {
+      let prev = t0 - 1;
+      while (prev > 0 && !f.clauseStart[prev]) prev--;
+      for (let t = Math.max(0, prev); t < t0; t++) if (oursStarts.has(t)) return t;
+    }
     return t0;
   };
   // The municipality as the critic comes first: then a mention inside the target is incidental
@@ -316,8 +339,8 @@ function speechRole(
   if (before.length > 0 && headsSubject(subjectStart(before[0]), before[0])) return 'critic';
   if (after !== undefined && before.length === 0 && headsSubject(t0, h.firstToken)) return 'critic';
   if (after !== undefined) {
-    if (has(after + 1, Math.min(t1, after + 9))) return 'target';
     if (headsSubject(h.lastToken + 1, after)) return 'critic';
+    if (has(after + 1, Math.min(t1, after + 9))) return 'target';
   }
   if (before.length > 0 && has(before[0] + 1, h.firstToken)) return 'target';
   return 'unknown';

@@ -166,3 +166,14 @@ test('a headline quoting the municipality answering criticism is a response; its
   assert.equal(detect('استاندار آذربایجان شرقی از شهرداری تبریز به دلیل کندی پروژه مترو انتقاد کرد.').critical, true);
   assert.equal(detect('مدیرعامل سازمان پسماند شهرداری تبریز از عدم همکاری برخی شهروندان در تفکیک زباله گلایه کرد.').critical, false);
 });
+
+test('accusations: who accuses whom, appositive subjects and the object marker «را»', () => {
+  // The mayor accuses others (subject before an adverbial clause).
+  assert.equal(detect('شهردار تبریز در نشست شورای برنامه‌ریزی استان، برخی دستگاه‌های دولتی را به ساخت‌وساز بدون پروانه متهم کرد.').critical, false);
+  // «X، شهردار تبریز، از … انتقاد کرد»: the appositive names the critic.
+  assert.equal(detect('علی نمونه‌ای، شهردار تبریز، از تأخیر دولت در پرداخت سهم قطار شهری انتقاد کرد.').critical, false);
+  // «…، شهرداری را به کم‌کاری متهم کردند»: the municipality is the object, the accused.
+  assert.equal(detect('شهروندان در فضای مجازی با انتشار تصاویری از زباله‌ها، شهرداری تبریز را به کم‌کاری متهم کردند.').critical, true);
+  // «جمع‌آوری نشده»: an enforcement word before a «not done» verb does not excuse it.
+  assert.equal(detect('زباله‌های محله سه روز است جمع‌آوری نشده و شهرداری تبریز به تماس‌های ساکنان پاسخ نمی‌دهد.').critical, true);
+});
