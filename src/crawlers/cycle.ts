@@ -139,7 +139,9 @@ async function crawlSource(
 ): Promise<SourceReport> {
   const report: SourceReport = { sourceId: source.id, fetched: 0, new: 0, skipped: {}, failed: {} };
   if (opts.signal?.aborted) return { ...report, error: { kind: 'aborted', message: 'shutdown before this outlet started' } };
-  const http: HttpOptions = { ...baseHttp, minIntervalMs: Math.max(baseHttp.minIntervalMs, source.minIntervalMs ?? 0) };
+  // The outlet's robots.txt Crawl-delay, when larger, wins over our own spacing.
+  const crawlDelay = await robots.crawlDelayMs(source.homepage).catch(() => undefined);
+  const http: HttpOptions = { ...baseHttp, minIntervalMs: Math.max(baseHttp.minIntervalMs, source.minIntervalMs ?? 0, crawlDelay ?? 0) };
   const maxRetries = opts.maxRetries ?? 2;
   const retry = <T>(fn: () => Promise<T>) => withRetries(fn, { maxRetries, baseDelayMs: opts.retryDelayMs, signal: opts.signal });
 

@@ -20,23 +20,28 @@ export class RobotsCache {
   /** Throws FetchError('robots') when disallowed, or the robots.txt fetch error when it could not be read. */
   async check(url: string): Promise<void> {
     const u = new URL(url);
-    let p = this.byOrigin.get(u.origin);
-    if (!p) {
-      p = this.load(u.origin);
-      this.byOrigin.set(u.origin, p);
-    }
-    const { robot, error } = await p;
+    const { robot, error } = await this.verdict(url);
     if (error) throw new FetchError(error.kind === 'aborted' ? 'aborted' : error.kind, `robots.txt of ${u.host} could not be read (${error.message}); not crawling it this cycle`, { status: error.status, url, retryable: false });
     if (robot && robot.isAllowed(url, this.http.userAgent) === false) {
       throw new FetchError('robots', `${url} is disallowed by ${u.origin}/robots.txt`, { url });
     }
   }
 
-  /** Crawl-delay for our agent in ms, if the site sets one. */
-  async crawlDelayMs(origin: string): Promise<number | undefined> {
-    const v = await this.byOrigin.get(origin);
-    const d = v?.robot?.getCrawlDelay(this.http.userAgent);
-    return d === undefined ? undefined : Math.min(d * 1000, 60_000);
+  /** Crawl-delay for our agent in ms (capped at 60 s), if the site's robots.txt sets one. */
+  async crawlDelayMs(url: string): Promise<number | undefined> {
+    const { robot } = await this.verdict(url);
+    const d = robot?.getCrawlDelay(this.http.userAgent);
+    return d === undefined || !Number.isFinite(d) ? undefined : Math.min(d * 1000, 60_000);
+  }
+
+  private verdict(url: string): Promise<Verdict> {
+    const origin = new URL(url).origin;
+    let p = this.byOrigin.get(origin);
+    if (!p) {
+      p = this.load(origin);
+      this.byOrigin.set(origin, p);
+    }
+    return p;
   }
 
   private async load(origin: string): Promise<Verdict> {

@@ -317,3 +317,21 @@ test('backfill with since: old feed items are skipped, listing pages are walked 
     assert.equal(plain.sources[0].failed['http-404'], 1, 'the old item /news/2 was asked for (and is gone)');
   });
 });
+
+test('robots.txt Crawl-delay stretches the spacing between requests to that host', async () => {
+  const srv = await serve({
+    '/robots.txt': (_q, r) => {
+      r.writeHead(200, { 'content-type': 'text/plain' });
+      r.end('User-agent: *\nCrawl-delay: 0.15\nAllow: /\n');
+    },
+    '/': (_q, r) => html(r, listing(['/news/1', '/news/2'])),
+    '/news/1': (_q, r) => html(r, articlePage(TITLE, PARAS)),
+    '/news/2': (_q, r) => html(r, articlePage(TITLE, PARAS)),
+  });
+  await withServers([srv], async () => {
+    await crawlCycle([source('slow', srv.base, { listingPages: [srv.base + '/'] })], opts({ minIntervalMs: 5 }), collector().handle);
+    const starts = srv.log.map((l) => l.at);
+    assert.equal(starts.length, 4);
+    for (let i = 2; i < starts.length; i++) assert.ok(starts[i] - starts[i - 1] >= 148, `gap ${starts[i] - starts[i - 1]} ms`);
+  });
+});
