@@ -32,16 +32,20 @@ const MAH = codes('ماه');
 const PLURAL = ['هایی', 'هاست', 'های', 'ها'].map(codes);
 const TEH = 0x62a;
 const JOIN_PREV_LONGEST_FIRST = [...JOIN_PREV].sort((a, b) => b.length - a.length);
+const RE_ = 0x631;
+const NUN = 0x646;
+const GAF = 0x6af;
 /**
  * Second elements of compounds, split off closed spellings so that «اعلامشده» (ZWNJ dropped by a
  * CMS) meets «اعلام‌شده» and «اعلام شده». Only elements that end compounds, never ordinary words,
- * with a stem of at least two letters left (so «نشده» stays whole). «اند» only after ه («کردهاند»).
+ * with a stem of at least two letters left (so «نشده» stays whole).
  */
 const SECOND_ELEMENTS = [
   'کنندگان', 'کننده', 'شدگان', 'شده', 'برداری', 'رسانی', 'رسان', 'گیری', 'ریزی', 'سازی', 'بندی', 'اوری',
-  'اموزان', 'اموز', 'انداز', 'بینی', 'اند',
+  'اموزان', 'اموز', 'انداز', 'بینی', 'گذاری', 'گذار', 'پذیری', 'پذیر', 'سوزی', 'نام', 'اند', 'مند',
 ].map(codes);
-const ANDA = SECOND_ELEMENTS[SECOND_ELEMENTS.length - 1];
+/** Elements split only after ه, where the standard spelling has a ZWNJ («کرده‌اند», «بهره‌مند»; not «کارمند»). */
+const AFTER_HEH_ONLY = new Set([SECOND_ELEMENTS[SECOND_ELEMENTS.length - 2], SECOND_ELEMENTS[SECOND_ELEMENTS.length - 1]]);
 /** SECOND_ELEMENTS grouped by their last letter: most tokens end in a letter none of them ends in. */
 const SECOND_BY_LAST = new Map<number, number[][]>();
 for (const x of SECOND_ELEMENTS) {
@@ -358,29 +362,21 @@ function isPersianLetter(c: number): boolean {
 // Pieces of the current token: [start, end) into buf; a piece boundary inside a token is a soft gap.
 const pieceS = new Int32Array(16);
 const pieceE = new Int32Array(16);
-const tailS = new Int32Array(4);
-const tailE = new Int32Array(4);
-const pluralS = new Int32Array(4);
-const pluralE = new Int32Array(4);
+const peelS = new Int32Array(6);
+const peelE = new Int32Array(6);
+const peelGlue = new Uint8Array(6);
 let nPieces = 0;
 
-function splitToken(s: number, e0: number): void {
+/**
+ * Cuts one token into pieces. Bound morphemes are peeled off the end one at a time, so a word keys
+ * the same whether its morphemes were written closed, with ZWNJ or with spaces:
+ *   plural ها/های/هایی/هاست → own piece; تر/ترین/گر/گری → glued back onto the piece before;
+ *   compound second elements (شده، گیری، …) → own piece.
+ * Then the lexicon splits the remaining stem, and an Arabic «ال» head is split off its start.
+ */
+function splitToken(s: number, e: number): void {
   nPieces = 0;
   let first = s;
-  // «شدهتر», «خانهاتر»: the same word written «شده تر» or «شده‌تر» keys as the pieces of «شده» with
-  // «تر» glued onto the last one; so split the stem without the bound suffix and put it back.
-  let e = e0;
-  for (const t of JOIN_PREV_LONGEST_FIRST) {
-    if (e0 - s - t.length >= 2 && endsWith(s, e0, t)) {
-      e = e0 - t.length;
-      break;
-    }
-  }
-  splitStem(s, e, first);
-  if (e < e0) pieceE[nPieces - 1] = e0;
-}
-
-function splitStem(s: number, e: number, first: number): void {
   // Arabic compound head: «بینالملل» → «بین» + «الملل».
   if (e - s >= 6 && AL_HEAD_FIRST.has(buf[s])) {
     for (const h of AL_HEADS) {
@@ -393,52 +389,68 @@ function splitStem(s: number, e: number, first: number): void {
       }
     }
   }
-  // Plural suffix: «شهرداریها» → «شهرداری» + «ها» (repeated, so «Xهاها» = «Xها ها»).
   let stemEnd = e;
-  let nPlural = 0;
-  for (let round = 0; round < 3; round++) {
-    const last0 = buf[stemEnd - 1];
-    if (stemEnd - first < 4 || (last0 !== ALEF && last0 !== YEH && last0 !== TEH)) break;
-    let split = false;
-    for (const p of PLURAL) {
-      if (endsWith(first, stemEnd, p)) {
-        const stem = stemEnd - p.length;
-        const last = buf[stem - 1];
-        if (
-          stem - first >= 2 &&
-          (isPersianLetter(last) || isAsciiDigit(last)) &&
-          !(stem - first <= 3 && PLURAL_EXCEPTIONS.has(pieceString(first, stem)))
-        ) {
-          pluralS[nPlural] = stem;
-          pluralE[nPlural++] = stemEnd;
-          stemEnd = stem;
-          split = true;
+  let nPeeled = 0;
+  for (let round = 0; round < 6; round++) {
+    const last = buf[stemEnd - 1];
+    let peeled = false;
+    if (last === ALEF || last === YEH || last === TEH) {
+      for (const p of PLURAL) {
+        if (endsWith(first, stemEnd, p)) {
+          const stem = stemEnd - p.length;
+          const before = buf[stem - 1];
+          if (
+            stem - first >= 2 &&
+            (isPersianLetter(before) || isAsciiDigit(before)) &&
+            !(stem - first <= 3 && PLURAL_EXCEPTIONS.has(pieceString(first, stem)))
+          ) {
+            peelS[nPeeled] = stem;
+            peelE[nPeeled] = stemEnd;
+            peelGlue[nPeeled++] = 0;
+            stemEnd = stem;
+            peeled = true;
+          }
+          break;
         }
-        break;
       }
     }
-    if (!split) break;
-  }
-  // Second elements of compounds written closed: «اعلامشده» → «اعلام» + «شده» (collected from the end).
-  let nTail = 0;
-  for (let round = 0; round < 3; round++) {
-    let found = false;
-    const candidates = SECOND_BY_LAST.get(buf[stemEnd - 1]);
-    if (candidates === undefined) break;
-    for (const x of candidates) {
-      const at = stemEnd - x.length;
-      if (at - first >= 2 && endsWith(first, stemEnd, x) && (x !== ANDA || (buf[at - 1] === HEH && at - first >= 3))) {
-        tailS[nTail] = at;
-        tailE[nTail++] = stemEnd;
-        stemEnd = at;
-        found = true;
-        break;
+    if (!peeled && (last === RE_ || last === YEH || last === NUN)) {
+      for (const t of JOIN_PREV_LONGEST_FIRST) {
+        if (stemEnd - first - t.length >= 2 && endsWith(first, stemEnd, t)) {
+          peelS[nPeeled] = stemEnd - t.length;
+          peelE[nPeeled] = stemEnd;
+          peelGlue[nPeeled++] = 1;
+          stemEnd -= t.length;
+          peeled = true;
+          break;
+        }
       }
     }
-    if (!found) break;
+    if (!peeled) {
+      const candidates = SECOND_BY_LAST.get(last);
+      if (candidates !== undefined) {
+        for (const x of candidates) {
+          const at = stemEnd - x.length;
+          if (
+            at - first >= 2 &&
+            endsWith(first, stemEnd, x) &&
+            (!AFTER_HEH_ONLY.has(x) || (buf[at - 1] === HEH && at - first >= 3))
+          ) {
+            peelS[nPeeled] = at;
+            peelE[nPeeled] = stemEnd;
+            peelGlue[nPeeled++] = 0;
+            stemEnd = at;
+            peeled = true;
+            break;
+          }
+        }
+      }
+    }
+    if (!peeled || nPeeled >= peelS.length) break;
   }
   // Closed compounds from the lexicon: «کلانشهر» → «کلان» + «شهر».
   const stemLen = stemEnd - first;
+  let lexicon = false;
   if (stemLen >= 3 && stemLen <= 10 && COMPOUND_HASHES.has(hashCodes(buf, first, stemEnd))) {
     const split = COMPOUNDS.get(pieceString(first, stemEnd));
     if (split !== undefined) {
@@ -448,21 +460,40 @@ function splitStem(s: number, e: number, first: number): void {
         pieceE[nPieces++] = at + part.length;
         at += part.length;
       }
-      first = stemEnd;
+      lexicon = true;
     }
   }
-  if (first < stemEnd) {
+  if (!lexicon && first < stemEnd) {
     pieceS[nPieces] = first;
     pieceE[nPieces++] = stemEnd;
   }
-  for (let k = nTail - 1; k >= 0; k--) {
-    pieceS[nPieces] = tailS[k];
-    pieceE[nPieces++] = tailE[k];
+  for (let k = nPeeled - 1; k >= 0; k--) {
+    if (peelGlue[k] === 1 && nPieces > 0 && pieceE[nPieces - 1] === peelS[k]) {
+      pieceE[nPieces - 1] = peelE[k];
+    } else {
+      pieceS[nPieces] = peelS[k];
+      pieceE[nPieces++] = peelE[k];
+    }
   }
-  for (let k = nPlural - 1; k >= 0; k--) {
-    pieceS[nPieces] = pluralS[k];
-    pieceE[nPieces++] = pluralE[k];
+}
+
+/** «تر», «ترین», «گر», «گری» or a chain of them («ترگر» after the display glued two). */
+function isBoundSuffixChain(s: number, e: number): boolean {
+  const c = buf[s];
+  if (c !== TEH && c !== GAF) return false;
+  let end = e;
+  while (end > s) {
+    let found = false;
+    for (const t of JOIN_PREV_LONGEST_FIRST) {
+      if (end - s >= t.length && endsWith(s, end, t)) {
+        end -= t.length;
+        found = true;
+        break;
+      }
+    }
+    if (!found) return false;
   }
+  return true;
 }
 
 function endsWithAt(s: number, word: number[]): boolean {
@@ -497,7 +528,7 @@ function emit(textLength: number): number {
 
       let space = havePrev;
       if (havePrev && !hard) {
-        if (prevWord && oneOf(s, e, JOIN_PREV)) space = false;
+        if (prevWord && isBoundSuffixChain(s, e)) space = false;
         else if (prevEndsHeh && e - s === 1 && first === YEH) {
           // Ezafe «خانه‌ی» = «خانۀ» = «خانه»: the separate ی carries no meaning for matching.
           continue;

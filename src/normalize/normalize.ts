@@ -95,7 +95,7 @@ const RULES: Rule[] = [
     [ZWNJ],
   ],
   // --- Persian style ---
-  [/"([^"\n]+)"/g, '«$1»', ['"']],
+  [/"([^"«»\n]+)"/g, '«$1»', ['"']],
   [/“([^“”«»\n]*)”/g, '«$1»', ['“']],
   [new RegExp(`%(?:(?<=[${D}\\s]%)|(?=[${D}]))`, 'g'), '٪', ['%']],
   // --- spacing ---
@@ -209,6 +209,22 @@ function normalizePlain(text: string): string {
 
 /** Display normalizer: Persian text as it should be shown (see docs/normalization.md). */
 export function normalize(text: string): string {
+  let out = normalizeOnce(text);
+  // A URL or e-mail glued to another one or to a ZWNJ can be delimited differently once the
+  // characters around it are cleaned; only then more passes are needed to reach the fixed point.
+  if (!needsAnotherPass) return out;
+  for (let i = 0; i < 3; i++) {
+    const again = normalizeOnce(out);
+    if (again === out) break;
+    out = again;
+  }
+  return out;
+}
+
+let needsAnotherPass = false;
+const GLUED_PLACEHOLDER = /\ufffc[\ufffc\u200c]|\u200c\ufffc/;
+
+function normalizeOnce(text: string): string {
   const protectedSpans: string[] = [];
   const input = text.includes(PLACEHOLDER) ? text.replaceAll(PLACEHOLDER, '') : text;
   const withPlaceholders = input.replace(PROTECTED_RE, (m) => {
@@ -216,6 +232,7 @@ export function normalize(text: string): string {
     return PLACEHOLDER;
   });
   let s = normalizePlain(mapChars(withPlaceholders)).trim();
+  needsAnotherPass = protectedSpans.length > 0 && GLUED_PLACEHOLDER.test(s);
   if (protectedSpans.length > 0) {
     let j = 0;
     s = s.replace(/\ufffc/g, () => protectedSpans[j++] ?? '');
