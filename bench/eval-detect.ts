@@ -163,4 +163,9 @@ export async function farmEval(perCity = 600, seed = 7): Promise<void> {
   console.log(`farm all      n=${perCity * farm.FARM_CITIES.length}  mentions P=${f(precision(total.m))} R=${f(recall(total.m))}  criticism P=${f(precision(total.c))} R=${f(recall(total.c))}`);
 }
 
-if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) await main();
+if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
+  main().catch((e: unknown) => {
+    console.error(e);
+    process.exitCode = 1;
+  });
+}

@@ -37,7 +37,7 @@ const OWN_VOICE_FACTOR = 0.4;
 const OWN_VOICE_CAP = 0.4;
 
 /** Sum of cue contributions at which the rule layer calls an article critical (score 0.5). */
-export const RULE_THRESHOLD_SUM = Math.log(2);
+export const RULE_THRESHOLD_SUM = 0.6;
 
 export interface CueFiring {
   cue: Cue;
@@ -60,7 +60,7 @@ export interface SentenceScore {
 }
 
 export interface CriticismResult {
-  /** Rule score in [0, 1): 1 − exp(−S), S the scoped sum of cue contributions. */
+  /** Rule score in [0, 1): 1 − 2^(−S/0.6), S the scoped sum of cue contributions (0.5 at the threshold). */
   score: number;
   sum: number;
   critical: boolean;
@@ -201,7 +201,8 @@ export function scoreCriticism(m: MentionResult): CriticismResult {
   const far = sentences.filter((s) => s.scope <= 0.35).reduce((a, s) => a + s.sum - (s.ownSum ?? 0), 0);
   let sum = near + Math.min(FAR_SENTENCES_CAP, far) + Math.min(OWN_VOICE_CAP, own);
   if (titleDenial) sum *= 0.3;
-  const score = 1 - Math.exp(-sum);
+  // 0 for no cue, 0.5 at the threshold, towards 1 as evidence accumulates.
+  const score = 1 - Math.pow(2, -sum / RULE_THRESHOLD_SUM);
   const critical = mentioned && sum >= RULE_THRESHOLD_SUM;
   let severity: Severity = 'none';
   if (critical) {
