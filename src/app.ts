@@ -6,7 +6,7 @@ import { openContext, resolveProfile, resolveSources, type AppContext } from './
 import { runCycle, type CycleSummary, type PipelineStages } from './pipeline.ts';
 import { closeInterruptedCycles } from './store/cycles.ts';
 import { normalize, matchKey } from './normalize/index.ts';
-import { crawlCycle } from './crawlers/index.ts';
+import { crawlCycle, createProgress } from './crawlers/index.ts';
 import { dueSources } from './crawlers/schedule.ts';
 import { extractArticle } from './extract/index.ts';
 import { createDetector } from './detect/detector.ts';
@@ -58,20 +58,26 @@ export function createStages(o: StageOptions): PipelineStages {
   const mailer = createMailer(process.env, o.ctx.dataDir);
   const now = o.now ?? (() => new Date());
   return {
-    crawl: (sources, isKnown, handle, signal) =>
-      crawlCycle(
-        sources,
-        {
-          db: o.ctx.db,
-          userAgent: USER_AGENT,
-          minIntervalMs: o.minIntervalMs,
-          concurrency: o.concurrency,
-          isKnown,
-          signal,
-          onProgress: o.progress ? undefined : undefined,
-        },
-        handle,
-      ),
+    crawl: async (sources, isKnown, handle, signal) => {
+      const progress = o.progress ? createProgress() : undefined;
+      try {
+        return await crawlCycle(
+          sources,
+          {
+            db: o.ctx.db,
+            userAgent: USER_AGENT,
+            minIntervalMs: o.minIntervalMs,
+            concurrency: o.concurrency,
+            isKnown,
+            signal,
+            onProgress: progress?.onProgress,
+          },
+          handle,
+        );
+      } finally {
+        progress?.stop();
+      }
+    },
     extract: (page) => extractArticle({ html: page.html ?? '', url: page.finalUrl || page.url, source: page.source, feedItem: page.feedItem as never, fetchedAt: page.fetchedAt }),
     normalize: normalizeArticle,
     detect: (a, source) => detector.detect(a, source),

@@ -1,6 +1,15 @@
 import { createHash } from 'node:crypto';
 import type { Article, Detection } from '../article.ts';
 import type { Db } from './db.ts';
+import { canonicalUrl } from '../crawlers/canonical-url.ts';
+
+function urlKey(url: string): string {
+  try {
+    return canonicalUrl(url);
+  } catch {
+    return url;
+  }
+}
 
 export function articleId(canonicalUrl: string): string {
   return createHash('sha1').update(canonicalUrl).digest('hex').slice(0, 16);
@@ -75,12 +84,12 @@ export class ArticleStore {
     this.insertStmt = db.prepare(`
       INSERT INTO articles (id, canonical_url, url, source_id, title, kicker, lead, body, author,
         published_at, published_raw, section, image, fetched_at, extracted_by, title_key, text_key,
-        city, mentioned, critical, score, severity, own_outlet, detection, cluster_id)
+        city, mentioned, critical, score, severity, own_outlet, detection, cluster_id, url_key)
       VALUES (@id, @canonicalUrl, @url, @sourceId, @title, @kicker, @lead, @body, @author,
         @publishedAt, @publishedRaw, @section, @image, @fetchedAt, @extractedBy, @titleKey, @textKey,
-        @city, @mentioned, @critical, @score, @severity, @ownOutlet, @detection, @clusterId)
+        @city, @mentioned, @critical, @score, @severity, @ownOutlet, @detection, @clusterId, @urlKey)
       ON CONFLICT(canonical_url) DO NOTHING`);
-    this.existsStmt = db.prepare('SELECT 1 FROM articles WHERE canonical_url = ?').pluck();
+    this.existsStmt = db.prepare('SELECT 1 FROM articles WHERE canonical_url = @key OR url_key = @key LIMIT 1').pluck();
     this.getStmt = db.prepare('SELECT * FROM articles WHERE id = ?');
     this.setClusterStmt = db.prepare('UPDATE articles SET cluster_id = ? WHERE id = ?');
     this.updateDetectionStmt = db.prepare(
@@ -88,8 +97,9 @@ export class ArticleStore {
     );
   }
 
-  has(canonicalUrl: string): boolean {
-    return this.existsStmt.get(canonicalUrl) !== undefined;
+  /** Whether an article is stored under this canonical URL, or was reached by this (canonicalized) URL. */
+  has(url: string): boolean {
+    return this.existsStmt.get({ key: url }) !== undefined;
   }
 
   /** Inserts the article unless its canonical URL is stored already; returns whether it was new. */
@@ -121,6 +131,7 @@ export class ArticleStore {
       ownOutlet: d.ownOutlet ? 1 : 0,
       detection: JSON.stringify(d),
       clusterId: a.clusterId,
+      urlKey: urlKey(a.url),
     });
     return info.changes === 1;
   }

@@ -96,3 +96,15 @@ test('each item has one fate per cycle; interrupted cycles are closed at the nex
   assert.equal(closeInterruptedCycles(db), 1);
   assert.equal(db.prepare('SELECT status FROM cycles WHERE id = ?').pluck().get(c), 'interrupted');
 });
+
+test('an article is known by its canonical URL and by the link it was reached through', () => {
+  const store = new ArticleStore(openMemoryDb());
+  const a = article('https://www.irna.ir/news/9/x', {
+    url: 'https://WWW.irna.ir/fa/news/9?utm_source=telegram#top',
+    canonicalUrl: 'https://www.irna.ir/news/9/x',
+  });
+  store.insert(a);
+  assert.ok(store.has('https://www.irna.ir/news/9/x'));
+  assert.ok(store.has('https://www.irna.ir/fa/news/9'), 'the feed link, canonicalized, is known too');
+  assert.ok(!store.has('https://www.irna.ir/fa/news/10'));
+});

@@ -85,4 +85,14 @@ export const coreMigrations: Migration[] = [
       );
     `,
   },
+  {
+    // The URL an article was reached by can differ from its rel=canonical; the crawler asks
+    // "known?" with the link it found, so both keys are looked up.
+    id: 'core/003-article-url-key',
+    sql: `
+      ALTER TABLE articles ADD COLUMN url_key TEXT;
+      UPDATE articles SET url_key = url;
+      CREATE INDEX articles_url_key ON articles(url_key);
+    `,
+  },
 ];
