@@ -54,3 +54,23 @@ test('kaghaz date --json: one object per stdin line', async () => {
   assert.equal(rows[1].date, null);
   assert.match(rows[1].error, /no date found/);
 });
+
+test('bin/kaghaz.js normalize and date (runs once the lead wires registerNormalizeCommands)', async (t) => {
+  const { readFileSync, existsSync } = await import('node:fs');
+  const { spawnSync } = await import('node:child_process');
+  const wired = ['src/cli.ts', 'src/app-cli.ts'].some(
+    (f) => existsSync(f) && /registerNormalizeCommands/.test(readFileSync(f, 'utf8')),
+  );
+  if (!wired) {
+    t.skip('the CLI root does not call registerNormalizeCommands yet');
+    return;
+  }
+  const norm = spawnSync(process.execPath, ['bin/kaghaz.js', 'normalize', '--key'], { input: 'شهرداري‌ها\n', encoding: 'utf8' });
+  assert.equal(norm.status, 0, norm.stderr);
+  assert.equal(norm.stdout, 'شهرداری ها\n');
+  const ok = spawnSync(process.execPath, ['bin/kaghaz.js', 'date', '1402/03/09 - 12:27'], { encoding: 'utf8' });
+  assert.equal(ok.stdout.trim(), '2023-05-30T08:57:00.000Z');
+  const bad = spawnSync(process.execPath, ['bin/kaghaz.js', 'date', '1402/12/30'], { encoding: 'utf8' });
+  assert.equal(bad.status, 1);
+  assert.match(bad.stderr, /not a Jalali date/);
+});

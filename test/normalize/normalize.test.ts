@@ -62,6 +62,24 @@ const specialMarks: [string, string][] = [
   ['رحمٰن', 'رحمن'],
 ];
 
+// Hazm's own docstring examples, for the rule-based (non-dictionary) steps.
+const hazmDocstrings: [string, string][] = [
+  ['اِعلام کَرد : « زمین لرزه ای به بزرگیِ 6 دهم ریشتر ...»', 'اعلام کرد: «زمین لرزه‌ای به بزرگی ۶ دهم ریشتر …»'],
+  ['به طول ۹متر و عرض۶', 'به طول ۹ متر و عرض ۶'],
+  ['کاروان\u200c\u200cسرا', 'کاروان\u200cسرا'],
+  ['\u200cمیخواهی', 'میخواهی'],
+  ['ای\u200c', 'ای'],
+  ['صبح\u200c\u200c', 'صبح'],
+  ['نامه ای دریافت شد', 'نامه\u200cای دریافت شد'],
+  ['"نرمال\u200cسازی"', '«نرمال\u200cسازی»'],
+  ['و ...', 'و …'],
+  ['10.450', '۱۰٫۴۵۰'],
+  ['حَذفِ اِعراب', 'حذف اعراب'],
+  ['5 درصد', '۵ درصد'],
+  ['پیامبر اکرم ﷺ', 'پیامبر اکرم صلی الله علیه وسلم'],
+  ['سلام   دنیا', 'سلام دنیا'],
+];
+
 // kaghaz improvements over Hazm for news text.
 const improvements: [string, string][] = [
   ['سایت https://shahr.example.ir/news/12345?x=1%20y بود', 'سایت https://shahr.example.ir/news/12345?x=1%20y بود'],
@@ -86,7 +104,7 @@ const improvements: [string, string][] = [
 ];
 
 for (const [name, table] of Object.entries({
-  characterTable, persianStyle, digits, diacritics, spacing, unicodeReplacements, specialMarks, improvements,
+  characterTable, persianStyle, digits, diacritics, spacing, unicodeReplacements, specialMarks, hazmDocstrings, improvements,
 })) {
   test(`normalize: ${name}`, () => {
     for (const [input, expected] of table) {
