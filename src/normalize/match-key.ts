@@ -38,12 +38,14 @@ const GAF = 0x6af;
 /**
  * Second elements of compounds, split off closed spellings so that «اعلامشده» (ZWNJ dropped by a
  * CMS) meets «اعلام‌شده» and «اعلام شده». Only elements that end compounds, never ordinary words,
- * with a stem of at least two letters left (so «نشده» stays whole).
+ * with a stem of at least three letters left, so short words that merely end like them stay whole
+ * («تبریزی» is not «تب» + «ریزی», «داوری» is not «د» + «آوری», «نشده», «بهسازی»).
  */
 const SECOND_ELEMENTS = [
   'کنندگان', 'کننده', 'شدگان', 'شده', 'برداری', 'رسانی', 'رسان', 'گیری', 'ریزی', 'سازی', 'بندی', 'اوری',
-  'اموزان', 'اموز', 'انداز', 'بینی', 'گذاری', 'گذار', 'پذیری', 'پذیر', 'سوزی', 'نام', 'اند', 'مند',
+  'اموزان', 'اموز', 'انداز', 'بینی', 'گذاری', 'گذار', 'پذیری', 'پذیر', 'سوزی', 'ابادی', 'اباد', 'اند', 'مند',
 ].map(codes);
+const MIN_COMPOUND_STEM = 3;
 /** Elements split only after ه, where the standard spelling has a ZWNJ («کرده‌اند», «بهره‌مند»; not «کارمند»). */
 const AFTER_HEH_ONLY = new Set([SECOND_ELEMENTS[SECOND_ELEMENTS.length - 2], SECOND_ELEMENTS[SECOND_ELEMENTS.length - 1]]);
 /** SECOND_ELEMENTS grouped by their last letter: most tokens end in a letter none of them ends in. */
@@ -432,7 +434,7 @@ function splitToken(s: number, e: number): void {
         for (const x of candidates) {
           const at = stemEnd - x.length;
           if (
-            at - first >= 2 &&
+            at - first >= MIN_COMPOUND_STEM &&
             endsWith(first, stemEnd, x) &&
             (!AFTER_HEH_ONLY.has(x) || (buf[at - 1] === HEH && at - first >= 3))
           ) {
