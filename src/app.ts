@@ -54,7 +54,8 @@ export interface StageOptions {
 
 export function createStages(o: StageOptions): PipelineStages {
   const detector = createDetector(o.profile, { sources: o.sources, db: o.ctx.db });
-  const clusters = new ClusterIndex(o.ctx.db);
+  // The municipality's own copy of a story is its original, whatever outlet printed it first.
+  const clusters = new ClusterIndex(o.ctx.db, { preferredSources: o.profile.ownOutlets });
   const mailer = createMailer(process.env, o.ctx.dataDir);
   const now = o.now ?? (() => new Date());
   return {

@@ -1,8 +1,11 @@
-// Article pages through CheerioCrawler (crawlee). One crawler per host group with
-// maxConcurrency 1 gives "one request at a time per host"; the shared HostGate adds the minimum
-// interval (also across feeds and listings). We override only the HTML-parsing hook, to read
-// raw bytes under a size cap and decode them with our charset sniffing (crawlee's own decoding
-// trusts the Content-Type header only, which misreads windows-1256 pages declared in <meta>).
+// Article pages through CheerioCrawler (crawlee). One crawler serves a whole crawl cycle:
+// crawlee does not release crawler instances once they ran (apify/crawlee#1670; about 12 MB
+// each stays reachable), so a crawler per outlet leaked ~1 GB per 100 outlets and cycle.
+// Each outlet hands its pages over one at a time, so an outlet never has two requests in
+// flight; the shared HostGate adds the minimum interval per host (also across feeds and
+// listings). We override only the HTML-parsing hook, to read raw bytes under a size cap and
+// decode them with our charset sniffing (crawlee's own decoding trusts the Content-Type
+// header only, which misreads windows-1256 pages declared in <meta>).
 import type { IncomingMessage } from 'node:http';
 import { CheerioCrawler, Configuration, log, type CheerioCrawlingContext } from '@crawlee/cheerio';
 import * as cheerio from 'cheerio';
@@ -26,15 +29,27 @@ export type PageOutcome =
   | { key: string; url: string; ok: true; finalUrl: string; html: string; status: number }
   | { key: string; url: string; ok: false; error: FetchError };
 
-export interface PageFetchOptions {
+/** Settings shared by every page of a cycle. */
+export interface PagePoolOptions {
   userAgent: string;
   timeoutMs: number;
   maxBytes: number;
   maxRetries: number;
-  minIntervalMs: number;
   retryDelayMs?: number;
   gate: HostGate;
   signal?: AbortSignal;
+  /** Pages fetched at once across all hosts. */
+  concurrency: number;
+}
+
+export interface PageFetchOptions {
+  minIntervalMs: number;
+  pool: PagePool;
+}
+
+export interface PagePool {
+  fetch(job: PageJob, minIntervalMs: number): Promise<PageOutcome>;
+  close(): Promise<void>;
 }
 
 const SERVER_ERRORS = Array.from({ length: 100 }, (_, i) => 500 + i);
@@ -62,7 +77,8 @@ class CappedCheerioCrawler extends CheerioCrawler {
     }
     const contentType = String(response.headers['content-type'] ?? '');
     const { text } = decodeBytes(Buffer.concat(chunks), contentType, ctx.request.userData.encoding as string | undefined);
-    const $ = cheerio.load(text, { xmlMode: isXml });
+    // The extractor parses the page itself; a second DOM here would double the parsing work.
+    const $ = cheerio.load('', { xmlMode: isXml });
     return {
       dom: $.root()[0] as never,
       $: $ as never,
@@ -72,29 +88,29 @@ class CappedCheerioCrawler extends CheerioCrawler {
   }
 }
 
-/** Fetches article pages politely; every job ends in exactly one onOutcome call (unless aborted before it started). */
-export async function fetchPages(jobs: PageJob[], o: PageFetchOptions, onOutcome: (r: PageOutcome) => Promise<void>): Promise<void> {
-  if (jobs.length === 0) return;
+/** Starts the cycle's one crawler; it stays alive (keepAlive) until close(). */
+export function createPagePool(o: PagePoolOptions): PagePool {
+  const waiters = new Map<string, (r: PageOutcome) => void>();
   const releases = new Map<string, () => void>();
+  let seq = 0;
   const release = (id: string | undefined) => {
     if (!id) return;
     releases.get(id)?.();
     releases.delete(id);
   };
-  const config = new Configuration({ persistStorage: false, purgeOnStart: true });
-  const reported = new Set<string>();
-  const report = async (r: PageOutcome) => {
-    if (reported.has(r.key)) return;
-    reported.add(r.key);
-    await onOutcome(r);
+  const settle = (uniqueKey: string, r: PageOutcome) => {
+    const w = waiters.get(uniqueKey);
+    waiters.delete(uniqueKey);
+    w?.(r);
   };
+  const config = new Configuration({ persistStorage: false, purgeOnStart: true });
   const crawler = new CappedCheerioCrawler(
     {
-      maxConcurrency: 1,
+      keepAlive: true,
+      maxConcurrency: Math.max(1, o.concurrency),
       maxRequestRetries: o.maxRetries,
       navigationTimeoutSecs: Math.max(o.timeoutMs / 1000, 0.05),
-      // The handler runs the whole pipeline for the page (extract → store), so it gets room.
-      requestHandlerTimeoutSecs: Math.max(o.timeoutMs / 1000, 1) + 120,
+      requestHandlerTimeoutSecs: Math.max(o.timeoutMs / 1000, 1) + 30,
       additionalMimeTypes: ['text/plain', 'application/octet-stream'],
       ignoreHttpErrorStatusCodes: SERVER_ERRORS,
       // Hand us the raw bytes: crawlee would transcode by the header alone; _parseHTML sniffs properly.
@@ -102,7 +118,7 @@ export async function fetchPages(jobs: PageJob[], o: PageFetchOptions, onOutcome
       useSessionPool: false,
       persistCookiesPerSession: false,
       retryOnBlocked: false,
-      autoscaledPoolOptions: { maybeRunIntervalSecs: 0.02, loggingIntervalSecs: null },
+      autoscaledPoolOptions: { maybeRunIntervalSecs: 0.02, loggingIntervalSecs: null, desiredConcurrency: Math.max(1, o.concurrency) },
       statusMessageLoggingInterval: 3600,
       preNavigationHooks: [
         async ({ request }, gotOptions) => {
@@ -111,7 +127,7 @@ export async function fetchPages(jobs: PageJob[], o: PageFetchOptions, onOutcome
             throw new FetchError('aborted', 'stopped by shutdown before the request started', { url: request.url });
           }
           const host = new URL(request.url).host;
-          releases.set(request.id!, await o.gate.acquire(host, o.minIntervalMs, o.signal));
+          releases.set(request.id!, await o.gate.acquire(host, request.userData.minIntervalMs as number, o.signal));
           gotOptions.headers = { ...gotOptions.headers, 'user-agent': o.userAgent, 'accept-language': 'fa,en;q=0.5' };
           gotOptions.maxRedirects = 5;
           // got-scraping would otherwise dress the request up as a browser; we say who we are.
@@ -142,7 +158,7 @@ export async function fetchPages(jobs: PageJob[], o: PageFetchOptions, onOutcome
           if (!err.retryable) request.noRetry = true;
           throw err;
         }
-        await report({ key: request.userData.key as string, url: request.url, ok: true, finalUrl: request.loadedUrl ?? request.url, html, status }).catch(() => {});
+        settle(request.uniqueKey, { key: request.userData.key as string, url: request.url, ok: true, finalUrl: request.loadedUrl ?? request.url, html, status });
       },
       errorHandler: async ({ request }, error) => {
         release(request.id);
@@ -155,19 +171,35 @@ export async function fetchPages(jobs: PageJob[], o: PageFetchOptions, onOutcome
       },
       failedRequestHandler: async ({ request }, error) => {
         release(request.id);
-        await report({ key: request.userData.key as string, url: request.url, ok: false, error: toFetchError(error, request.url) }).catch(() => {});
+        settle(request.uniqueKey, { key: request.userData.key as string, url: request.url, ok: false, error: toFetchError(error, request.url) });
       },
     },
     config,
     o.maxBytes,
   );
-  const onAbort = () => void crawler.stop('shutdown');
-  o.signal?.addEventListener('abort', onAbort, { once: true });
-  try {
-    await crawler.run(jobs.map((j) => ({ url: j.url, uniqueKey: j.key, userData: { key: j.key, encoding: j.encoding } })));
-  } finally {
-    o.signal?.removeEventListener('abort', onAbort);
-    for (const id of [...releases.keys()]) release(id);
-    await crawler.teardown().catch(() => {});
-  }
+  const running = crawler.run().catch(() => {});
+  let closed = false;
+  return {
+    async fetch(job, minIntervalMs) {
+      if (closed || o.signal?.aborted) {
+        return { key: job.key, url: job.url, ok: false, error: new FetchError('aborted', 'stopped by shutdown before the request started', { url: job.url }) };
+      }
+      // A page may be asked for again in the same cycle (two outlets sharing a host): unique per call.
+      const uniqueKey = `${job.key}#${seq++}`;
+      const outcome = new Promise<PageOutcome>((resolve) => waiters.set(uniqueKey, resolve));
+      await crawler.addRequests([{ url: job.url, uniqueKey, userData: { key: job.key, encoding: job.encoding, minIntervalMs } }]);
+      return outcome;
+    },
+    async close() {
+      if (closed) return;
+      closed = true;
+      await crawler.stop('cycle finished');
+      await running;
+      for (const id of [...releases.keys()]) release(id);
+      for (const [uniqueKey] of [...waiters]) {
+        settle(uniqueKey, { key: uniqueKey.replace(/#\d+$/, ''), url: '', ok: false, error: new FetchError('aborted', 'the crawl ended before this page was fetched', {}) });
+      }
+      await crawler.teardown().catch(() => {});
+    },
+  };
 }

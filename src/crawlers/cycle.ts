@@ -14,7 +14,7 @@ import { decodeBytes } from './charset.ts';
 import { parseFeed, type FeedItem } from './feeds.ts';
 import { articleLinks } from './listing.ts';
 import { conditionalHeaders, loadValidators, saveValidators, type Validators } from './cache.ts';
-import { fetchPages, type PageOutcome } from './pages.ts';
+import { fetchPages, lazyPagePool, type PageOutcome, type PagePool } from './pages.ts';
 import { givenUp, recordPageFailure, recordRun } from './health.ts';
 import { parseDate } from '../extract/date.ts';
 
@@ -107,26 +107,41 @@ export async function crawlCycle(sources: Source[], opts: CrawlOptions, handle: 
     groups.set(host, [...(groups.get(host) ?? []), s]);
   }
   const reports = new Map<string, SourceReport>();
-  await pool([...groups.values()], opts.concurrency ?? 12, async (group) => {
-    for (const source of group) {
-      const started = new Date().toISOString();
-      let report: SourceReport;
-      try {
-        report = await crawlSource(source, opts, base, robots, handle);
-      } catch (e) {
-        const err = toFetchError(e);
-        report = { sourceId: source.id, fetched: 0, new: 0, skipped: {}, failed: {}, error: { kind: err.kind, message: err.message } };
-      }
-      reports.set(source.id, report);
-      if (report.error?.kind !== 'aborted') {
+  const concurrency = opts.concurrency ?? 12;
+  const pages = lazyPagePool({
+    userAgent: base.userAgent,
+    timeoutMs: base.timeoutMs,
+    maxBytes: base.maxBytes,
+    maxRetries: opts.maxRetries ?? 2,
+    retryDelayMs: opts.retryDelayMs,
+    gate,
+    signal: opts.signal,
+    concurrency,
+  });
+  try {
+    await pool([...groups.values()], concurrency, async (group) => {
+      for (const source of group) {
+        const started = new Date().toISOString();
+        let report: SourceReport;
         try {
-          recordRun(opts.db, { ...report, startedAt: started, finishedAt: new Date().toISOString() });
-        } catch {
-          /* health bookkeeping must not break the cycle */
+          report = await crawlSource(source, opts, base, robots, pages, handle);
+        } catch (e) {
+          const err = toFetchError(e);
+          report = { sourceId: source.id, fetched: 0, new: 0, skipped: {}, failed: {}, error: { kind: err.kind, message: err.message } };
+        }
+        reports.set(source.id, report);
+        if (report.error?.kind !== 'aborted') {
+          try {
+            recordRun(opts.db, { ...report, startedAt: started, finishedAt: new Date().toISOString() });
+          } catch {
+            /* health bookkeeping must not break the cycle */
+          }
         }
       }
-    }
-  });
+    });
+  } finally {
+    await pages.close();
+  }
   return { sources: sources.map((s) => reports.get(s.id)!).filter(Boolean), startedAt, finishedAt: new Date().toISOString() };
 }
 
@@ -135,6 +150,7 @@ async function crawlSource(
   opts: CrawlOptions,
   baseHttp: HttpOptions,
   robots: RobotsCache,
+  pages: PagePool,
   handle: (page: FetchedPage) => Promise<Fate>,
 ): Promise<SourceReport> {
   const report: SourceReport = { sourceId: source.id, fetched: 0, new: 0, skipped: {}, failed: {} };
@@ -282,7 +298,7 @@ async function crawlSource(
   const byJobKey = new Map(jobs.map((c) => [c.key, c]));
   await fetchPages(
     jobs.map((c) => ({ url: c.url, key: c.key, encoding: source.encoding })),
-    { ...http, maxRetries, retryDelayMs: opts.retryDelayMs },
+    { minIntervalMs: http.minIntervalMs, pool: pages },
     async (o: PageOutcome) => {
       const c = byJobKey.get(o.key)!;
       if (o.ok) {

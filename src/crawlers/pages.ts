@@ -1,11 +1,21 @@
 // Article pages are fetched by Crawlee's CheerioCrawler (cheerio-pages.ts). Crawlee takes
-// seconds to import, so it is loaded on the first crawl rather than by every CLI command.
-import type { PageFetchOptions, PageJob, PageOutcome } from './cheerio-pages.ts';
+// seconds to import, so it is loaded when a cycle first needs a page, not by every CLI command.
+import type { PageFetchOptions, PageJob, PageOutcome, PagePool, PagePoolOptions } from './cheerio-pages.ts';
 
-export type { PageFetchOptions, PageJob, PageOutcome } from './cheerio-pages.ts';
+export type { PageFetchOptions, PageJob, PageOutcome, PagePool, PagePoolOptions } from './cheerio-pages.ts';
 
-export async function fetchPages(jobs: PageJob[], o: PageFetchOptions, onOutcome: (r: PageOutcome) => Promise<void>): Promise<void> {
-  if (jobs.length === 0) return;
-  const { fetchPages: crawl } = await import('./cheerio-pages.ts');
-  return crawl(jobs, o, onOutcome);
+export { fetchPages } from './fetch-pages.ts';
+
+/** A pool whose crawler is created on the first fetch; close() is cheap when none was needed. */
+export function lazyPagePool(o: PagePoolOptions): PagePool {
+  let pool: Promise<PagePool> | undefined;
+  return {
+    async fetch(job: PageJob, minIntervalMs: number): Promise<PageOutcome> {
+      pool ??= import('./cheerio-pages.ts').then((m) => m.createPagePool(o));
+      return (await pool).fetch(job, minIntervalMs);
+    },
+    async close() {
+      if (pool) await (await pool).close();
+    },
+  };
 }
