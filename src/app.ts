@@ -79,7 +79,7 @@ export function createStages(o: StageOptions): PipelineStages {
         progress?.stop();
       }
     },
-    extract: (page) => extractArticle({ html: page.html ?? '', url: page.finalUrl || page.url, source: page.source, feedItem: page.feedItem as never, fetchedAt: page.fetchedAt }),
+    extract: (page) => extractArticle({ html: page.html ?? '', url: page.finalUrl || page.url, source: page.source, feedItem: page.feedItem, fetchedAt: page.fetchedAt }),
     normalize: normalizeArticle,
     detect: (a, source) => detector.detect(a, source),
     cluster: (a) => clusters.assign(a).clusterId,

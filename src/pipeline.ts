@@ -5,36 +5,15 @@
 import type { Article, DraftArticle, Detection, Fate, NormalizedArticle } from './article.ts';
 import type { Source } from './config.ts';
 import type { Db } from './store/db.ts';
+import type { CrawlReport, FetchedPage } from './crawlers/cycle.ts';
+import type { ExtractResult } from './extract/index.ts';
 import { articleId, type ArticleStore } from './store/articles.ts';
 import { recordCycleEnd, recordCycleStart, recordFate, quarantine } from './store/cycles.ts';
 
-/** What the crawler hands over for one article URL. */
-export interface FetchedPage {
-  source: Source;
-  url: string;
-  finalUrl: string;
-  /** Decoded HTML of the article page; null when only the feed item could be had. */
-  html: string | null;
-  feedItem?: unknown;
-  fetchedAt: string;
-}
+// The crawler's own record types are the pipeline's: one definition, in src/crawlers/cycle.ts.
+export type { CrawlReport, FetchedPage, SourceReport } from './crawlers/cycle.ts';
 
-export interface SourceReport {
-  sourceId: string;
-  fetched: number;
-  new: number;
-  skipped: Record<string, number>;
-  failed: Record<string, number>;
-  error?: { kind: string; message: string };
-}
-
-export interface CrawlReport {
-  sources: SourceReport[];
-  startedAt: string;
-  finishedAt: string;
-}
-
-export type ExtractResult = { ok: true; article: DraftArticle } | { ok: false; reason: string };
+export type { ExtractResult } from './extract/index.ts';
 
 export interface PipelineStages {
   crawl(
