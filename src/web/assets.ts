@@ -38,6 +38,7 @@ ol.hits h3{margin:0;font-size:1.1rem}
 .snippet{margin:.3rem 0 0;font-size:.95rem}
 mark{background:#ffe58a;color:inherit;padding:0 .1rem;border-radius:.2rem}
 .badge{background:#b3261e;color:#fff;border-radius:.3rem;padding:0 .4rem;font-size:.8rem}
+.error.wide{grid-column:1/-1}
 .error{background:#fde7e7;border:1px solid #e0a0a0;padding:.6rem 1rem;border-radius:.5rem}
 .pages{display:flex;gap:1rem;justify-content:center;margin:1rem 0}
 .summary{color:#444;margin:.2rem 0 .6rem}

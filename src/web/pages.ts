@@ -103,7 +103,7 @@ function options(selected: string, all: Record<string, string>, none: string): H
   return html`<option value="">${none}</option>${Object.entries(all).map(([v, label]) => html`<option value="${v}"${selected === v ? html` selected` : ''}>${label}</option>`)}`;
 }
 
-export function searchPage(p: UiParams, result: SearchResult | null, error: string | null, driver: string): string {
+export function searchPage(p: UiParams, result: SearchResult | null, error: { message: string; detail: string } | null, driver: string): string {
   const form = html`<form class="search" method="get" action="/" role="search">
 <input type="search" name="q" value="${p.q}" placeholder="مثلاً: قطار شهری site:ایرنا from:۱۴۰۵/۰۹/۰۱" aria-label="عبارت جستجو" autofocus>
 ${p.outlet.map((o) => html`<input type="hidden" name="outlet" value="${o}">`)}
@@ -117,7 +117,8 @@ ${p.day ? html`<input type="hidden" name="day" value="${p.day}">` : ''}
 <button type="submit">جستجو</button>
 </form>`;
   let main: Html;
-  if (error) main = html`<div><div class="error" role="alert">${error}</div></div>`;
+  // The reason is English (kaghaz's messages are); bdi keeps it readable inside the RTL line.
+  if (error) main = html`<div class="error wide" role="alert">${error.message} <bdi dir="ltr">${error.detail}</bdi></div>`;
   else if (!result) main = html`<div></div>`;
   else {
     const pages = Math.ceil(result.total / result.perPage);

@@ -58,15 +58,16 @@ const sendHtml = (res: ServerResponse, status: number, body: string, csp = PAGE_
   send(res, status, 'text/html; charset=utf-8', body, { 'content-security-policy': csp });
 const sendJson = (res: ServerResponse, status: number, value: unknown) => send(res, status, 'application/json; charset=utf-8', JSON.stringify(value));
 
-/** Persian text for the page; the technical reason stays in English after it. */
-function explain(e: unknown): { status: number; message: string; kind: string } {
-  if (e instanceof QueryError) return { status: 400, kind: 'query', message: `عبارت جستجو نادرست است: ${e.message}` };
+/** Persian text for the page (`message`), and the technical reason in English (`detail`). */
+function explain(e: unknown): { status: number; message: string; detail: string; kind: string } {
+  const detail = (e as Error)?.message ?? String(e);
+  if (e instanceof QueryError) return { status: 400, kind: 'query', message: 'عبارت جستجو نادرست است:', detail };
   if (e instanceof SearchIndexError) {
-    if (e.kind === 'connect') return { status: 503, kind: e.kind, message: `نمایهٔ جستجو در دسترس نیست؛ کمی بعد دوباره امتحان کنید. (${e.message})` };
-    if (e.kind === 'misuse') return { status: 400, kind: e.kind, message: `درخواست نادرست: ${e.message}` };
-    return { status: 502, kind: e.kind, message: `نمایهٔ جستجو خطا داد: ${e.message}` };
+    if (e.kind === 'connect') return { status: 503, kind: e.kind, message: 'نمایهٔ جستجو در دسترس نیست؛ کمی بعد دوباره امتحان کنید.', detail };
+    if (e.kind === 'misuse') return { status: 400, kind: e.kind, message: 'درخواست نادرست:', detail };
+    return { status: 502, kind: e.kind, message: 'نمایهٔ جستجو خطا داد:', detail };
   }
-  return { status: 500, kind: 'internal', message: `خطای داخلی: ${(e as Error)?.message ?? String(e)}` };
+  return { status: 500, kind: 'internal', message: 'خطای داخلی:', detail };
 }
 
 export async function startWebServer(opts: WebServerOptions): Promise<WebServer> {
@@ -164,7 +165,7 @@ export async function startWebServer(opts: WebServerOptions): Promise<WebServer>
         return sendHtml(res, 200, searchPage(params, result, null, index.driver));
       } catch (e) {
         const x = explain(e);
-        return sendHtml(res, x.status, searchPage(params, null, x.message, index.driver));
+        return sendHtml(res, x.status, searchPage(params, null, x, index.driver));
       }
     }
     if (path === '/api/search') {
@@ -192,7 +193,10 @@ export async function startWebServer(opts: WebServerOptions): Promise<WebServer>
 
   const server = createServer((req, res) => {
     handle(req, res).catch((e) => {
-      if (!res.headersSent) sendHtml(res, 500, errorPage(500, explain(e).message));
+      if (!res.headersSent) {
+        const x = explain(e);
+        sendHtml(res, 500, errorPage(500, `${x.message} ${x.detail}`));
+      }
       else res.destroy();
     });
   });

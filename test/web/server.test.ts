@@ -59,7 +59,7 @@ describe('web server', () => {
     const r = await get('/?q=' + encodeURIComponent('NEAR(قطار شهری)'));
     assert.equal(r.status, 400);
     const body = await r.text();
-    assert.match(body, /role="alert">عبارت جستجو نادرست است: NEAR/);
+    assert.match(body, /role="alert">عبارت جستجو نادرست است: <bdi dir="ltr">NEAR/);
     assert.equal((await get('/%E0%A4%A')).status, 400);
   });
 
