@@ -9,6 +9,9 @@ import Database from 'better-sqlite3';
 import { startFarm, type Farm } from '../farm/farm.ts';
 
 const BIN = join(process.cwd(), 'bin', 'kaghaz.js');
+// The commands run against the embedded default (SQLite FTS5), whatever the CI environment says.
+delete process.env.MEILI_URL;
+delete process.env.MEILI_API_KEY;
 let farm: Farm;
 let work: string;
 let sourcesFile: string;

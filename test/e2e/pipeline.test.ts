@@ -15,6 +15,12 @@ import { writeDigest } from '../../src/digest/index.ts';
 import { createSearchIndex } from '../../src/index/factory.ts';
 import { todayJalali } from '../../src/digest/index.ts';
 
+// This test is about the embedded default (SQLite FTS5); the Meilisearch driver has its own
+// contract suite. Without this, a CI run with MEILI_URL set would share one Meilisearch index
+// between tests.
+delete process.env.MEILI_URL;
+delete process.env.MEILI_API_KEY;
+
 let farm: Farm;
 let dataDir: string;
 let sourcesFile: string;
