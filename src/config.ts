@@ -420,8 +420,7 @@ export function checkConfig(paths: ConfigPaths): ConfigProblem[] {
   return problems;
 }
 
-/** The city kaghaz monitors: KAGHAZ_CITY, else the only profile, else tabriz. */
-export function defaultCity(paths: ConfigPaths): string {
-  if (process.env.KAGHAZ_CITY) return process.env.KAGHAZ_CITY;
-  return 'tabriz';
+/** The city kaghaz monitors when no --city is given: KAGHAZ_CITY, else tabriz. */
+export function defaultCity(): string {
+  return process.env.KAGHAZ_CITY || 'tabriz';
 }

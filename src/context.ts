@@ -34,7 +34,7 @@ export function openContext(opts: ContextOptions = {}): AppContext {
 /** The monitored city's profile: --profile FILE, else config/profiles/<--city or KAGHAZ_CITY or tabriz>.json. */
 export function resolveProfile(paths: ConfigPaths, opts: { city?: string; profile?: string } = {}): Profile {
   if (opts.profile) return loadProfile(opts.profile);
-  return loadProfile(profileFile(paths, opts.city ?? defaultCity(paths)));
+  return loadProfile(profileFile(paths, opts.city ?? defaultCity()));
 }
 
 export function resolveSources(paths: ConfigPaths, file?: string): SourcesFile {
