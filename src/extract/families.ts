@@ -17,7 +17,8 @@ export const COMMON_REMOVE = [
   '.share', '.share-bar', '.social', '.sharing', '.related', '.related-news', '.relatedulbox', '.more-news',
   '.comments', '.comment', '#comments', '.comments-list', '.tags', '.tag', '.breadcrumb', '.advertisement', '.ad',
   '.short-link', '.short_link_cnt', '.tinyurl_form', '.print', '.rating', '.newsletter', '.latest-news', '.most-viewed',
-  '[class*="share"]', '[class*="related"]', '[class*="comment"]', '[id*="comment"]', '[class*="banner"]',
+  // "sharing" is not "share": WordPress share plugins (Sassy Social Share's heateor_sss_sharing_container, sd-sharing).
+  '[class*="share"]', '[class*="sharing"]', '[class*="related"]', '[class*="comment"]', '[id*="comment"]', '[class*="banner"]',
 ];
 
 export const FAMILIES: Record<string, Family> = {
@@ -105,8 +106,9 @@ export const FAMILIES: Record<string, Family> = {
       lead: ['.lead', '.excerpt', '.entry-summary', '.leadBox', '.lead_news'],
       body: ['.entry-content', '.contentsingle', '.con', '.entry', '.post-content', '.single-content', '.Post-Content', '.content_news_entry'],
       published: ['time', 'span.date', 'span.the_time'],
-      section: ['.meta-cat a', '.cat-links a', '.crumbs a'],
-      author: ['.author a', '.byline a'],
+      // Jannah (the theme cms-families.md names, common on Persian sites): a.post-cat, .meta-author a.
+      section: ['.meta-cat a', '.cat-links a', '.crumbs a', 'a.post-cat'],
+      author: ['.author a', '.byline a', '.meta-author a'],
       remove: ['.sharedaddy', '.jp-relatedposts', '.post-tags', '.yarpp-related', '.wp-block-buttons', '.about-author', '.author-box'],
     },
   },

@@ -147,6 +147,101 @@ const OVERRIDES: Record<string, { cms?: string; selectors: Selectors; articleUrl
 };
 
 /**
+ * Persian services abroad and diaspora sites (cms-families.md "International services" names no
+ * selectors for them). Each is enabled on a stated basis, has its own golden page in
+ * test/fixtures/<id>/, and keeps its listed feeds, whose items carry a description: when the page
+ * cannot be read (bot wall, JS shell, drifted markup) the crawler falls back to the feed item.
+ *   platform: selectors written from the platform's public page structure (not checked against a saved page)
+ *   family:   a CMS family inferred from the outlet's URL/feed conventions; family selectors, generic fallback
+ *   feed:     markup unknown; JSON-LD/meta + generic main text, and the feed item when that fails
+ */
+interface Abroad { basis: 'platform' | 'family' | 'feed'; cms?: string; selectors?: Selectors; articleUrlPattern?: string; note: string }
+const ABROAD: Record<string, Abroad> = {
+  bbcpersian: {
+    basis: 'platform',
+    // Simorgh (BBC World Service): JSON-LD (Reportage)NewsArticle, one <main role=main>, text blocks
+    // div[dir=rtl] > p; promos, related topics/content and most-read are <section aria-labelledby>.
+    selectors: {
+      article: ['main[role="main"]', 'main'], title: ['h1#content', 'main h1'], body: ['main[role="main"]', 'main'],
+      published: ['time[datetime]'], remove: ['section[aria-labelledby]', '[role="complementary"]', '[role="region"]', 'header'],
+    },
+    articleUrlPattern: '^/persian/(articles/[a-z0-9]+|[a-z-]+-\\d+)',
+    note: 'selectors from the public Simorgh page structure (JSON-LD + main[role=main] + div[dir=rtl] p), not yet checked against a saved page',
+  },
+  radiofarda: {
+    basis: 'platform',
+    // RFE/RL Pangea: h1.title, .published time[datetime], body in #article-content .wsw; embeds/related inside .wsw.
+    selectors: {
+      article: ['#content', 'main'], title: ['h1.title', 'h1'], body: ['#article-content .wsw', '.wsw'],
+      published: ['.published time', 'time[datetime]'], section: ['.category a'], author: ['.authors .links__item-link', '.authors a'],
+      remove: ['.wsw__embed', '.media-pholder', '.media-block-wrap', '.share--box', '.links'],
+    },
+    articleUrlPattern: '^/a/([^/]+/)?\\d+\\.html',
+    note: 'selectors from the public RFE/RL Pangea page structure (h1.title, .wsw, .published time), not yet checked against a saved page',
+  },
+  voapersian: {
+    basis: 'platform',
+    selectors: {
+      article: ['#content', 'main'], title: ['h1.title', 'h1'], body: ['#article-content .wsw', '.wsw'],
+      published: ['.published time', 'time[datetime]'], section: ['.category a'], author: ['.authors .links__item-link', '.authors a'],
+      remove: ['.wsw__embed', '.media-pholder', '.media-block-wrap', '.share--box', '.links'],
+    },
+    articleUrlPattern: '^/a/([^/]+/)?\\d+\\.html',
+    note: 'selectors from the public VOA Pangea page structure (same platform as Radio Farda), not yet checked against a saved page',
+  },
+  dwpersian: {
+    basis: 'platform',
+    // dw.com: JSON-LD NewsArticle; current template .teaser-text + .rich-text, older one p.intro + .longText.
+    selectors: {
+      article: ['article', '#bodyContent'], kicker: ['.kicker'], title: ['h1'], lead: ['.teaser-text', 'p.intro'],
+      body: ['.rich-text', '.longText'], published: ['time[datetime]'], remove: ['.vjs-wrapper', '.embed', '.advertisement'],
+    },
+    articleUrlPattern: '^/fa-ir/[^/]+/a-\\d+',
+    note: 'JSON-LD + selectors from the public dw.com structure (.rich-text / older .longText), not yet checked against a saved page',
+  },
+  rfipersian: {
+    basis: 'platform',
+    // France Médias Monde template: .t-content__chapo lead, .t-content__body text, self-promo and list blocks inside.
+    selectors: {
+      article: ['article', 'main'], title: ['h1.a-page-title', 'h1'], lead: ['.t-content__chapo'], body: ['.t-content__body'],
+      published: ['.m-pub-dates time', 'time[datetime]'], author: ['.m-from-author__name'],
+      remove: ['.o-self-promo', '.m-item-list-article', '.m-interstitial', '.t-content__tags', '.m-em-image'],
+    },
+    articleUrlPattern: '^/fa/',
+    note: 'JSON-LD + selectors from the public France Médias Monde (rfi.fr) template, not yet checked against a saved page',
+  },
+  independentpersian: {
+    basis: 'family', cms: 'drupal',
+    articleUrlPattern: '^/node/\\d+',
+    note: 'Drupal inferred from its /node/{id} article paths and the Drupal default feed /rss.xml; Drupal family selectors + JSON-LD, generic text as fallback; not yet checked against a saved page',
+  },
+  radiozamaneh: {
+    basis: 'family', cms: 'wordpress',
+    note: 'WordPress inferred from its listed feed /feed/ (the WordPress convention); WordPress family selectors, generic text as fallback; not yet checked against a saved page',
+  },
+  zeitoons: {
+    basis: 'family', cms: 'wordpress',
+    note: 'WordPress inferred from its listed feed /feed (the WordPress convention); WordPress family selectors, generic text as fallback; not yet checked against a saved page',
+  },
+  hrana: {
+    basis: 'family', cms: 'wordpress',
+    note: 'WordPress inferred from its listed feed /feed/ (the WordPress convention); WordPress family selectors, generic text as fallback; not yet checked against a saved page',
+  },
+  iranintl: {
+    basis: 'feed',
+    note: 'page markup unknown (the research list saw a 2018 Drupal theme; the current site differs): JSON-LD/meta + generic main text, the feed item (title + description) when the page yields nothing; save a real page to write selectors',
+  },
+  iranwire: {
+    basis: 'feed',
+    note: 'page markup unknown (the /feed/ path hints at WordPress, unconfirmed): JSON-LD/meta + generic main text, the feed item when the page yields nothing; save a real page to write selectors',
+  },
+  alarabiyafarsi: {
+    basis: 'feed',
+    note: 'page markup unknown: JSON-LD/meta + generic main text, the feed item (title + description) when the page yields nothing; save a real page to write selectors',
+  },
+};
+
+/**
  * Outlets with no known CMS that are enabled anyway because the product needs them (the Tabriz
  * profile's own outlet) and a golden page covers the generic extraction path for them.
  */
@@ -157,10 +252,62 @@ const GENERIC_ENABLED: Record<string, { articleUrlPattern: string; note: string 
   },
 };
 
+/**
+ * Disabled outlets: what a person has to save or check to enable each one. Every note ends with
+ * the general recipe (ENABLE_RECIPE); the specific part names the clue we have (URL shape, feed
+ * path, selectors in cms-families.md) and the page to save.
+ */
+const WP_SHAPE = 'its URLs look like WordPress permalinks: if the saved page has /wp-content/ links and <body class="… single-post …">, set cms "wordpress" in build-sources.ts (family selectors + golden page) and add /feed/ as a guessed feed';
+const NEWS_ID_SHAPE = 'its /news/{id}/{slug}/ paths fit several CMSs: in the saved page look for .item-text/.item-summary (Nastooh), .news_pdate_c/.body (IranSamaneh), #echo_detail (aasaam) or #doctextarea (StudioKhabar) and set that cms';
+const TAG_ONLY = 'only tag/category pages were seen, so the article URL shape is unknown: save one article page and note its path for articleUrlPattern';
+const FEED_LINK = 'look in the saved page\'s <head> for <link rel="alternate" type="application/rss+xml"> to find a feed, else the homepage is the listing page';
+const TODO: Record<string, string> = {
+  farsnews: 'the relaunched site renders articles in the browser (other scrapers drive Playwright on /showcase); save one article\'s raw HTML (curl, not the rendered DOM) and check for JSON-LD/og tags with the text: without them only the feed item (https://farsnews.ir/rss) is usable, and running an agency feed-only is a product decision',
+  pana: 'selectors are known (cms-families.md "pana": #Content_title, #Content_rutitr, #Content_UnderTitle/#Content_lid, .NewsText, #Content_publishdate) but no feed: save one /news/{id}/… page to confirm the ids, add the selectors as an override, and ' + FEED_LINK,
+  icana: 'feed listed (/Fa/rss) but markup unknown: save one article page linked from that feed',
+  alef: 'selectors are known (cms-families.md "alef": .post-title, .post-lead, .post-content, .post-sous time) and the feed is listed, but pages sit behind an ArvanCloud challenge that kaghaz does not bypass; save a page fetched without a browser to see whether it is the article or the challenge',
+  tejaratnews: 'feeds /rss and /feed are listed; /feed is the WordPress convention: save one article page and check for /wp-content/ and body.single-post (then cms "wordpress")',
+  jamaran: 'its feed /fa/rss/allnews is the IranSamaneh/aasaam convention: save one /fa/news/{id} page; .news_pdate_c and .body → cms "iransamaneh", #echo_detail → cms "aasaam"',
+  didbaniran: 'investigative pieces on Tehran municipality; ' + TAG_ONLY + '; ' + FEED_LINK,
+  nournews: 'selectors are known (cms-families.md: #Body_Body_lblNewsBody, ._Desc, meta[itemprop=datePublished] in M/D/Y) but no feed: save one article page to confirm them and ' + FEED_LINK,
+  irdiplomacy: 'feed listed (/fa/rss); selectors known (cms-families.md: .article-view, .summary, .date-info, .content): save one article page to confirm them',
+  shahrekhabar: 'aggregator (republishes other outlets, dedupe): low priority; save one item page and ' + FEED_LINK,
+  akharinkhabar: 'aggregator; selectors known (cms-families.md: #view-module, .asset-metabar-time, .asset-double-wide): save one item page to confirm them and ' + FEED_LINK,
+  vazeh: 'aggregator/archive (/nf/{id}, /n-{id}.html), useful for back-fill only: save one item page and ' + FEED_LINK,
+  armantabriz: 'critical commentary on Tabriz urban management; ' + NEWS_ID_SHAPE + '; ' + FEED_LINK,
+  mehrtabriz: NEWS_ID_SHAPE + '; ' + FEED_LINK,
+  nasrnews: 'leads start with «نصر:»; ' + TAG_ONLY + '; ' + FEED_LINK,
+  aynews: 'leads start with «آی نیوز:», section «شهر و شهروند» is the one to watch; ' + TAG_ONLY + '; ' + FEED_LINK,
+  bork: TAG_ONLY + ' (/post/tag/{tag} suggests /post/{id} articles); ' + FEED_LINK,
+  sonkhabar: WP_SHAPE,
+  negaheazarbayjan: 'republishes items on Tabriz municipality; ' + TAG_ONLY + ' (/tag/{slug}/ with a trailing slash hints at WordPress); ' + FEED_LINK,
+  ofogazarbaijan: WP_SHAPE,
+  hamnava: 'location not confirmed (tag pages dominated by Tabriz city council); ' + TAG_ONLY + '; ' + FEED_LINK,
+  khorasannews: 'Mashhad daily, no URL seen yet: save its homepage and one article page; ' + FEED_LINK,
+  talkhandmashhad: 'satirical/critical Mashhad site with /{id}/ article paths (possibly WordPress ?p= permalinks): save one article page; if it has /wp-content/ set cms "wordpress" and add /feed/ as a guessed feed',
+  dyarehafez: TAG_ONLY + ' (/tag/{slug}/ hints at WordPress); ' + FEED_LINK,
+  negahefars: 'Shiraz council/municipality criticism; ' + TAG_ONLY + ' (/tag/{slug}/ hints at WordPress); ' + FEED_LINK,
+  avangpress: WP_SHAPE,
+  'isfahan-municipality': 'ASP.NET portal (/ShowPage.aspx?page_=news…&PageID={id}), text in Arabic ي/ك: save one news page and the news list page; a golden page like tabriz-municipality\'s (generic extractor) is enough to enable it with the list page as listing page',
+  payamesepahan: 'ASP.NET Incsys (/Incsys/PrtNews.aspx?code={id}, canonical /fa/News/{id}/{slug}), dates with Arabic YEH: save one /fa/News/{id} page and ' + FEED_LINK,
+  jeypress: WP_SHAPE + ' (/{yyyy}/{mm}/{dd}/{slug}/ is the WordPress date permalink)',
+  sepidarnews: 'custom CMS (/shahri/print:page,1,{id}-{slug}.html), chrome in Arabic YEH: save one article page (not the print view) and ' + FEED_LINK,
+  ramzgoshanews: 'province inferred; only /news/search?tags= seen: save one article page and ' + FEED_LINK,
+  khabargohardasht: WP_SHAPE,
+  ahvaznovin: TAG_ONLY + ' (/tag/{slug}/ hints at WordPress); ' + FEED_LINK,
+  shomalnews: 'selectors are known (cms-families.md §3: .content.news, .rutitr, .title, .summary, .date .left, .news_body) but no feed: save one article page to confirm them, add them as an override and ' + FEED_LINK,
+  honarguilan: 'DLE-like CMS with known selectors (cms-families.md §3: article.full-story, .full-date, .news-text, #speed-bar a); DLE serves /rss.xml by convention (a guess): save one article page to confirm',
+  sobhesahel: 'custom CMS: save one article page and ' + FEED_LINK,
+  boyernews: 'custom CMS (.panel-default blocks): save one article page and ' + FEED_LINK,
+};
+const ENABLE_RECIPE = (id: string) =>
+  `to enable: save the raw HTML of one article page as test/fixtures/${id}/page.html with an expected.json (title, lead, body, date as a reader sees them), add selectors to OVERRIDES in src/crawlers/tools/build-sources.ts if the family defaults miss, and regenerate`;
+
 const raw = JSON.parse(readFileSync(process.argv[2] ?? '/work/shared/reference/outlets.json', 'utf8')) as RawOutlet[];
 const sources = raw.map((o) => {
-  const override = OVERRIDES[o.id];
-  const cms = override?.cms ?? cmsOf(o.cms);
+  const abroad = ABROAD[o.id];
+  const override = OVERRIDES[o.id] ?? (abroad?.selectors ? { selectors: abroad.selectors, articleUrlPattern: abroad.articleUrlPattern } : undefined);
+  const cms = override?.cms ?? abroad?.cms ?? cmsOf(o.cms);
   const feeds = (o.feeds ?? [])
     // "{serviceId}" templates and "(index)" help pages are not feeds.
     .filter((f) => !/[{}\s]/.test(f.url))
@@ -175,7 +322,10 @@ const sources = raw.map((o) => {
   const known = ['nastooh', 'iransamaneh', 'aasaam', 'studiokhabar', 'drupal', 'wordpress', 'joomla'].includes(cms);
   // An outlet whose markup no family describes is crawled only once a golden page proves extraction on it.
   const generic = GENERIC_ENABLED[o.id];
-  const enabled = known || override !== undefined || generic !== undefined;
+  const enabled = known || override !== undefined || generic !== undefined || abroad !== undefined;
+  const pattern = generic?.articleUrlPattern ?? override?.articleUrlPattern ?? abroad?.articleUrlPattern ?? patternOf(o.article_url_pattern, cms);
+  const enabledNote = generic ? `${notes}; ${generic.note}` : abroad ? `${notes}; enabled (${abroad.basis}): ${abroad.note}` : notes;
+  const disabledNote = `${notes}; disabled: no CMS family known and no golden page yet; ${TODO[o.id] ? TODO[o.id] + '; ' : ''}${ENABLE_RECIPE(o.id)}`;
   return {
     id: o.id,
     nameFa: o.name_fa,
@@ -189,13 +339,10 @@ const sources = raw.map((o) => {
     feeds,
     // No feed, or only guessed ones: the homepage is the listing page (fallback when every guess fails).
     listingPages: onlyGuesses ? [o.homepage] : [],
-    ...(generic?.articleUrlPattern ?? override?.articleUrlPattern ?? patternOf(o.article_url_pattern, cms)
-      ? { articleUrlPattern: generic?.articleUrlPattern ?? override?.articleUrlPattern ?? patternOf(o.article_url_pattern, cms) }
-      : {}),
+    ...(pattern ? { articleUrlPattern: pattern } : {}),
     ...(override ? { selectors: override.selectors } : {}),
     enabled,
-    ...(enabled ? {} : { notes: `${notes}; disabled: no CMS family known and no golden fixture yet — save a page as test/fixtures/${o.id}/ to enable` }),
-    ...(enabled && notes ? { notes: generic ? `${notes}; ${generic.note}` : notes } : {}),
+    notes: enabled ? enabledNote : disabledNote,
   };
 });
 
@@ -208,3 +355,7 @@ if (!parsed.success) {
 writeFileSync(process.argv[3] ?? 'config/sources.json', JSON.stringify(file, null, 2) + '\n');
 const enabledCount = sources.filter((s) => s.enabled).length;
 console.log(`${sources.length} outlets, ${enabledCount} enabled`);
+const missingTodo = sources.filter((s) => !s.enabled && !TODO[s.id]).map((s) => s.id);
+if (missingTodo.length) console.warn(`disabled without a specific to-do note: ${missingTodo.join(', ')}`);
+const staleAbroad = Object.keys(ABROAD).filter((id) => !raw.some((o) => o.id === id));
+if (staleAbroad.length) console.warn(`ABROAD entries not in the research list: ${staleAbroad.join(', ')}`);
