@@ -3,12 +3,12 @@
 // criticising, not inside a denial, not when the municipality acts against the problem
 // («برخورد با تخلفات»), and not when the sentence is about another city's municipality.
 import type { Evidence, Severity } from '../article.ts';
-import { ARTS_SENSITIVE_CUES, ARTS_WORDS, CONCESSIVE_OPENERS, CONTINUATION_SUBJECTS, CONTRAST_WORDS, CUES, RESOLUTION_WORDS, ANSWER_WORDS, DENIAL_WORDS, ENFORCEMENT_WORDS, NEGATORS, STATEMENT_VERBS, TARGET_PREPOSITIONS, type Cue } from './cues.ts';
+import { ANAPHORS, LIGHT_VERBS, PAIR_CUES, ARTS_SENSITIVE_CUES, ARTS_WORDS, CONCESSIVE_OPENERS, CONTINUATION_SUBJECTS, CONTRAST_WORDS, CUES, RESOLUTION_WORDS, ANSWER_WORDS, DENIAL_WORDS, ENFORCEMENT_WORDS, NEGATORS, STATEMENT_VERBS, TARGET_PREPOSITIONS, type Cue } from './cues.ts';
 import { originalSpan, type PreparedField } from './fields.ts';
 import { PhraseMatcher, type PhraseHit } from './matcher.ts';
 import type { Hit, MentionResult } from './mentions.ts';
 
-type CueTag = { t: 'cue'; cue: Cue } | { t: 'enf' } | { t: 'denial' } | { t: 'neg' } | { t: 'prep' } | { t: 'arts' } | { t: 'say' } | { t: 'cont' } | { t: 'concessive' } | { t: 'contrast' } | { t: 'resolved' } | { t: 'answer' };
+type CueTag = { t: 'cue'; cue: Cue } | { t: 'enf' } | { t: 'denial' } | { t: 'neg' } | { t: 'prep' } | { t: 'arts' } | { t: 'say' } | { t: 'cont' } | { t: 'concessive' } | { t: 'contrast' } | { t: 'resolved' } | { t: 'answer' } | { t: 'pairA'; pair: number } | { t: 'pairB'; pair: number } | { t: 'ana' };
 
 let cueMatcher: PhraseMatcher<CueTag> | undefined;
 function matcher(): PhraseMatcher<CueTag> {
@@ -25,6 +25,11 @@ function matcher(): PhraseMatcher<CueTag> {
     ...CONTRAST_WORDS.map((phrase) => ({ phrase, tag: { t: 'contrast' as const } })),
     ...RESOLUTION_WORDS.map((phrase) => ({ phrase, tag: { t: 'resolved' as const } })),
     ...ANSWER_WORDS.map((phrase) => ({ phrase, tag: { t: 'answer' as const } })),
+    ...PAIR_CUES.flatMap((p, pair) => [
+      ...p.first.map((phrase) => ({ phrase, tag: { t: 'pairA' as const, pair } })),
+      ...p.then.map((phrase) => ({ phrase, tag: { t: 'pairB' as const, pair } })),
+    ]),
+    ...ANAPHORS.map((phrase) => ({ phrase, tag: { t: 'ana' as const } })),
   ]);
   return cueMatcher;
 }
@@ -108,7 +113,11 @@ export function scoreCriticism(m: MentionResult): CriticismResult {
       const sh = bySentence.get(si) ?? [];
       const denial = sh.some((h) => h.tag.t === 'denial');
       if (denial && f.field === 'title') titleDenial = true;
-      const scope = scopeOf(f, si, mentioned, mentionSentences, otherSentences, aboutUsUpFront, key);
+      let scope = scopeOf(f, si, mentioned, mentionSentences, otherSentences, aboutUsUpFront, key);
+      // «این نهاد …», «مدیریت شهری …» in an article that names us: as good as a mention here.
+      // Not inside someone's quoted statement («وی تأکید کرد: مدیریت شهری آماده همکاری است»),
+      // where it is as often the speaker's own body.
+      if (scope > 0 && scope < 1 && sh.some((h) => h.tag.t === 'ana' && !sh.some((v) => v.tag.t === 'say' && v.lastToken < h.firstToken))) scope = 1;
       // The municipality speaking: «شهردار تبریز ... گفت» (mention before the statement verb,
       // early in the sentence), or «وی افزود» right after such a sentence.
       const say = sh.find((h) => h.tag.t === 'say');
@@ -146,7 +155,8 @@ export function scoreCriticism(m: MentionResult): CriticismResult {
         sentences.push({ field: f.field, sentence: s.text, scope, sum: 0, firings: [] });
         return;
       }
-      const cuesHere = longestCues(sh.filter((h) => h.tag.t === 'cue'));
+      const cuesHere = longestCues([...sh.filter((h) => h.tag.t === 'cue'), ...pairHits(sh)]);
+      const questionSentence = /[؟?]/.test(s.text);
       const blockers = sh.filter((h) => h.tag.t === 'enf' || h.tag.t === 'neg');
       const firings: CueFiring[] = [];
       let municipalityCriticises = false;
@@ -156,8 +166,11 @@ export function scoreCriticism(m: MentionResult): CriticismResult {
         if (arts && ARTS_SENSITIVE_CUES.has(cue.phrase)) continue;
         // «برخورد با تخلفات»: the municipality acts against the problem. A blocker governs
         // only the next cue, at most two words on (so «رسیدگی به مشکلات کوتاهی کرد» still counts).
+        // A predicate («کوتاهی کرده», «محقق نشد», «گلایه دارند») says what someone did or failed to
+        // do; it is never the object of the enforcement word before it.
         if (
           !cue.undone &&
+          !isPredicate(f, h, cue) &&
           blockers.some(
             (b) =>
               b.lastToken < h.firstToken &&
@@ -165,7 +178,17 @@ export function scoreCriticism(m: MentionResult): CriticismResult {
               !cuesHere.some((o) => o !== h && o.firstToken > b.lastToken && o.lastToken < h.firstToken),
           )
         ) continue;
+        // «بدون هماهنگی با شهرداری», «بی‌توجهی به شهرداری»: we are the one let down, not the culprit.
+        if (cue.cls !== 'speech' && weAreComplement(f, h, oursStarts)) continue;
         if (cue.cls !== 'speech' && sh.some((r) => r.tag.t === 'resolved' && r.firstToken > h.lastToken && r.firstToken <= h.lastToken + 3)) continue;
+        if (cue.question) {
+          // A question asked in a sentence about us is asked of us; no question mark, no question.
+          if (!questionSentence) continue;
+          if (ownVoiceFinal && h.firstToken < ownVoiceEnd) continue;
+          const role = scope >= 1 ? 'target' : 'unknown';
+          firings.push({ cue, role, contribution: cue.weight * (role === 'target' ? 1.3 : 0.9) });
+          continue;
+        }
         if (cue.cls === 'speech') {
           const c0 = clauseOf(f, h.firstToken, s.t0);
           const role = cue.passive
@@ -244,6 +267,40 @@ function scopeOf(
   return aboutUsUpFront ? 0.35 : 0.2;
 }
 
+/** Our mention right after the cue, behind «با»/«به» (or «از» but not «از سوی»): the complement of the failure. */
+function weAreComplement(f: PreparedField, h: CH, oursStarts: Map<number, number>): boolean {
+  const p = f.tokenText[h.lastToken + 1];
+  if (p !== 'با' && p !== 'به' && p !== 'از') return false;
+  if (p === 'از' && ['سوی', 'طرف', 'جانب', 'ناحیه'].includes(f.tokenText[h.lastToken + 2] ?? '')) return false;
+  return oursStarts.has(h.lastToken + 2) || (OFFICIAL_HEADS.has(f.tokenText[h.lastToken + 2] ?? '') && oursStarts.has(h.lastToken + 3));
+}
+
+/** Two-part cues with a gap («به فکر … نیست»), as one hit spanning both parts. */
+function pairHits(sh: CH[]): CH[] {
+  const out: CH[] = [];
+  for (const a of sh) {
+    if (a.tag.t !== 'pairA') continue;
+    const pair = a.tag.pair;
+    const b = sh.find((x) => x.tag.t === 'pairB' && x.tag.pair === pair && x.firstToken > a.lastToken && x.firstToken <= a.lastToken + PAIR_CUES[pair].within);
+    if (b) out.push({ tag: { t: 'cue', cue: PAIR_CUES[pair].cue }, start: a.start, end: b.end, firstToken: a.firstToken, lastToken: b.lastToken });
+  }
+  return out;
+}
+
+const LIGHT = new Set(LIGHT_VERBS.filter((v) => !v.includes(' ')));
+const PREDICATE_END = /^(ن\S*(د|دند|ده)|نیست|نیستند|نبود|نبودند|نمی\S*|است|اند)$/;
+
+/** The cue is a predicate: it ends in a (negated) finite verb, or a light verb follows it. */
+function isPredicate(f: PreparedField, h: CH, cue: Cue): boolean {
+  const words = cue.phrase.split(/\s+/);
+  const last = words[words.length - 1].replace(/\u200c/g, '');
+  if (words.length > 1 && (PREDICATE_END.test(last) || LIGHT.has(last))) return true;
+  const next = f.tokenText[h.lastToken + 1];
+  if (next === undefined || f.clauseStart[h.lastToken + 1]) return false;
+  if (LIGHT.has(next)) return true;
+  return (next === 'می' || next === 'نمی') && ['کند', 'کنند'].includes(f.tokenText[h.lastToken + 2] ?? '');
+}
+
 /** Keeps the longest cue where cues overlap («انتقاد کرد» over «انتقاد»), one per span. */
 function longestCues(hits: CH[]): CH[] {
   return hits.filter(
@@ -290,8 +347,18 @@ function headsPhrase(f: PreparedField, oursStarts: Map<number, number>, a: numbe
   // A mention followed by the object marker «را» is the object, never the subject.
   const subjectAt = (t: number) => oursStarts.has(t) && f.tokenText[oursStarts.get(t)! + 1] !== 'را';
   if (subjectAt(a)) return true;
-  return OFFICIAL_HEADS.has(f.tokenText[a]) && (subjectAt(a + 1) || subjectAt(a + 2)) && a + 1 < b;
+  if (!OFFICIAL_HEADS.has(f.tokenText[a]) || a + 1 >= b) return false;
+  // The title may run a few words before the body it belongs to («معاون خدمات شهری شهرداری …»,
+  // «مدیرعامل سازمان پسماند شهرداری …»), but never across a preposition or a clause break.
+  for (let t = a + 1; t <= a + 5 && t < b; t++) {
+    if (subjectAt(t)) return true;
+    if (f.clauseStart[t] || TITLE_STOP.has(f.tokenText[t])) return false;
+  }
+  return false;
 }
+
+/** Words that end an official's title: prepositions, conjunctions, verbs. */
+const TITLE_STOP = new Set(['از', 'به', 'با', 'در', 'بر', 'برای', 'که', 'و', 'را', 'گفت', 'اعلام', 'خبر']);
 
 function speechRole(
   h: CH,
