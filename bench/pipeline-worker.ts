@@ -35,6 +35,7 @@ const total = performance.now() - t0;
 const inStages = Object.values(spent).reduce((a, b) => a + b, 0);
 const stageSeconds: Record<string, number> = { 'crawl+store (rest)': (total - inStages) / 1000 };
 for (const [k, v] of Object.entries(spent)) stageSeconds[k] = v / 1000;
+stages.close();
 await index.close();
 ctx.close();
 console.log(

@@ -52,7 +52,8 @@ export interface StageOptions {
   now?: () => Date;
 }
 
-export function createStages(o: StageOptions): PipelineStages {
+/** The real stages, plus close() for what they hold open (the SMTP connection pool). */
+export function createStages(o: StageOptions): PipelineStages & { close(): void } {
   const detector = createDetector(o.profile, { sources: o.sources, db: o.ctx.db });
   // The municipality's own copy of a story is its original, whatever outlet printed it first.
   const clusters = new ClusterIndex(o.ctx.db, { preferredSources: o.profile.ownOutlets });
@@ -90,6 +91,7 @@ export function createStages(o: StageOptions): PipelineStages {
       queueAlerts(o.ctx.db, { profile: o.profile, sources: o.sources, articles: newArticles, now: now() });
       await deliverQueued(o.ctx.db, mailer, now());
     },
+    close: () => mailer.close(),
   };
 }
 
@@ -121,7 +123,11 @@ export async function runOnce(o: RunOptions = {}): Promise<CycleSummary> {
     const index = createSearchIndex(ctx.db);
     try {
       const stages = createStages({ ctx, sources, profile, index, minIntervalMs: o.minIntervalMs, progress: o.progress });
-      return await runCycle(ctx.db, ctx.articles, selectSources(sources, o.only), stages, { signal: o.signal });
+      try {
+        return await runCycle(ctx.db, ctx.articles, selectSources(sources, o.only), stages, { signal: o.signal });
+      } finally {
+        stages.close();
+      }
     } finally {
       await index.close();
     }
@@ -190,6 +196,7 @@ export async function startService(o: ServiceOptions): Promise<void> {
     const stop = async (sig: string) => {
       log(`${sig}: stopping — finishing the running cycle`);
       await scheduler.stop();
+      stages.close();
       await web.close();
       await index.close();
       ctx.close();
