@@ -3,12 +3,12 @@
 // criticising, not inside a denial, not when the municipality acts against the problem
 // («برخورد با تخلفات»), and not when the sentence is about another city's municipality.
 import type { Evidence, Severity } from '../article.ts';
-import { ANAPHORS, LIGHT_VERBS, PAIR_CUES, ARTS_SENSITIVE_CUES, ARTS_WORDS, CONCESSIVE_OPENERS, CONTINUATION_SUBJECTS, CONTRAST_WORDS, CUES, RESOLUTION_WORDS, ANSWER_WORDS, DENIAL_WORDS, ENFORCEMENT_WORDS, NEGATORS, STATEMENT_VERBS, TARGET_PREPOSITIONS, type Cue } from './cues.ts';
+import { ANAPHORS, COMPLAINANTS, COMPLAINT_FRAME, NEGATED_OR_DEMAND, REPORTING_VERBS, LIGHT_VERBS, PAIR_CUES, ARTS_SENSITIVE_CUES, ARTS_WORDS, CONCESSIVE_OPENERS, CONTINUATION_SUBJECTS, CONTRAST_WORDS, CUES, RESOLUTION_WORDS, ANSWER_WORDS, DENIAL_WORDS, ENFORCEMENT_WORDS, NEGATORS, STATEMENT_VERBS, TARGET_PREPOSITIONS, type Cue } from './cues.ts';
 import { originalSpan, type PreparedField } from './fields.ts';
 import { PhraseMatcher, type PhraseHit } from './matcher.ts';
 import type { Hit, MentionResult } from './mentions.ts';
 
-type CueTag = { t: 'cue'; cue: Cue } | { t: 'enf' } | { t: 'denial' } | { t: 'neg' } | { t: 'prep' } | { t: 'arts' } | { t: 'say' } | { t: 'cont' } | { t: 'concessive' } | { t: 'contrast' } | { t: 'resolved' } | { t: 'answer' } | { t: 'pairA'; pair: number } | { t: 'pairB'; pair: number } | { t: 'ana' };
+type CueTag = { t: 'cue'; cue: Cue } | { t: 'enf' } | { t: 'denial' } | { t: 'neg' } | { t: 'prep' } | { t: 'arts' } | { t: 'say' } | { t: 'cont' } | { t: 'concessive' } | { t: 'contrast' } | { t: 'resolved' } | { t: 'answer' } | { t: 'pairA'; pair: number } | { t: 'pairB'; pair: number } | { t: 'ana' } | { t: 'plaintiff' } | { t: 'report' } | { t: 'negv' };
 
 let cueMatcher: PhraseMatcher<CueTag> | undefined;
 function matcher(): PhraseMatcher<CueTag> {
@@ -30,6 +30,9 @@ function matcher(): PhraseMatcher<CueTag> {
       ...p.then.map((phrase) => ({ phrase, tag: { t: 'pairB' as const, pair } })),
     ]),
     ...ANAPHORS.map((phrase) => ({ phrase, tag: { t: 'ana' as const } })),
+    ...COMPLAINANTS.map((phrase) => ({ phrase, suffixes: ['ی', 'ها', 'های', 'ان'], tag: { t: 'plaintiff' as const } })),
+    ...REPORTING_VERBS.map((phrase) => ({ phrase, tag: { t: 'report' as const } })),
+    ...NEGATED_OR_DEMAND.map((phrase) => ({ phrase, tag: { t: 'negv' as const } })),
   ]);
   return cueMatcher;
 }
@@ -210,6 +213,8 @@ export function scoreCriticism(m: MentionResult): CriticismResult {
           firings.push({ cue, role: 'plain', contribution: cue.weight * (inOwnVoice ? OWN_VOICE_FACTOR : 1), own: inOwnVoice });
         }
       }
+      // «ساکنان می‌گویند شهرداری … نکرده است»: a complainant reports on us with a negated verb or a demand.
+      if (!municipalityCriticises && !ownVoiceFinal && complaintFrame(sh, ours, s.t0, s.t1)) firings.push({ cue: COMPLAINT_FRAME, role: 'target', contribution: COMPLAINT_FRAME.weight });
       // The municipality criticising someone else: the sentence's other cues describe them.
       if (municipalityCriticises && !firings.some((x) => x.role === 'target')) firings.length = 0;
       const part = (own: boolean) => Math.min(1.6, firings.filter((x) => !!x.own === own).reduce((a, x) => a + x.contribution, 0)) * scope;
@@ -273,6 +278,28 @@ function weAreComplement(f: PreparedField, h: CH, oursStarts: Map<number, number
   if (p !== 'با' && p !== 'به' && p !== 'از') return false;
   if (p === 'از' && ['سوی', 'طرف', 'جانب', 'ناحیه'].includes(f.tokenText[h.lastToken + 2] ?? '')) return false;
   return oursStarts.has(h.lastToken + 2) || (OFFICIAL_HEADS.has(f.tokenText[h.lastToken + 2] ?? '') && oursStarts.has(h.lastToken + 3));
+}
+
+/** A complainant, then a reporting verb within 8 tokens, then our mention and a negated verb or demand after the verb. */
+function complaintFrame(sh: CH[], ours: Set<number>, t0: number, t1: number): boolean {
+  for (const p of sh) {
+    if (p.tag.t !== 'plaintiff') continue;
+    const r = sh.find((x) => x.tag.t === 'report' && x.firstToken > p.lastToken && x.firstToken <= p.lastToken + 8);
+    if (!r) continue;
+    // «به گفته» opens the sentence before the complainant; otherwise the verb follows the complainant.
+    const from = r.lastToken + 1;
+    let usAt = -1;
+    for (let t = from; t < t1; t++) if (ours.has(t)) { usAt = t; break; }
+    if (usAt < 0) continue;
+    if (sh.some((x) => x.tag.t === 'negv' && x.firstToken > from)) return true;
+  }
+  // «به گفته یکی از اعضای شورا، …»
+  const byWord = sh.find((x) => x.tag.t === 'report' && x.firstToken - t0 < 2);
+  if (byWord && sh.some((x) => x.tag.t === 'plaintiff' && x.firstToken > byWord.lastToken && x.firstToken <= byWord.lastToken + 4)) {
+    const hasUs = [...ours].some((t) => t > byWord.lastToken && t < t1);
+    if (hasUs && sh.some((x) => x.tag.t === 'negv' && x.firstToken > byWord.lastToken)) return true;
+  }
+  return false;
 }
 
 /** Two-part cues with a gap («به فکر … نیست»), as one hit spanning both parts. */
