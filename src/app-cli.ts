@@ -3,6 +3,7 @@
 import type { Command } from 'commander';
 import { formatCycleSummary, runOnce, startService } from './app.ts';
 import { runDemo } from './demo.ts';
+import { parseDate } from './normalize/index.ts';
 import { registerNormalizeCommands } from './normalize/cli.ts';
 import { registerCrawlCommands } from './crawlers/cli.ts';
 import { registerDetectCommands } from './detect/cli.ts';
@@ -19,9 +20,17 @@ export function registerAppCommands(program: Command): void {
     .option('--city <name>', 'profile to detect for (default KAGHAZ_CITY or tabriz)')
     .option('--only <ids>', 'comma-separated outlet ids to crawl')
     .option('--min-interval <ms>', 'minimum milliseconds between requests to one host', (v) => Number(v))
+    .option('--since <date>', 'backfill: also walk listing pages, skip items published before DATE (Jalali 1405/09/01 or ISO)')
     .option('--json', 'print the summary as JSON')
-    .action(async (o: { sources?: string; city?: string; only?: string; minInterval?: number; json?: boolean }) => {
+    .action(async (o: { sources?: string; city?: string; only?: string; minInterval?: number; since?: string; json?: boolean }) => {
+      let since: Date | undefined;
+      if (o.since) {
+        const d = parseDate(o.since);
+        if (!d.ok) throw new Error(`--since "${o.since}": ${d.error}; write a date such as 1405/09/01 or 2026-11-22`);
+        since = d.date;
+      }
       const summary = await runOnce({
+        since,
         sourcesFile: o.sources,
         city: o.city,
         only: o.only?.split(',').map((s) => s.trim()).filter(Boolean),

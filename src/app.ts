@@ -48,6 +48,8 @@ export interface StageOptions {
   minIntervalMs?: number;
   /** Outlets (hosts) crawled at the same time; each host still gets one request at a time. */
   concurrency?: number;
+  /** Backfill: also walk listing pages and skip feed items published before this instant. */
+  since?: Date;
   progress?: boolean;
   now?: () => Date;
 }
@@ -70,6 +72,7 @@ export function createStages(o: StageOptions): PipelineStages & { close(): void 
             userAgent: USER_AGENT,
             minIntervalMs: o.minIntervalMs,
             concurrency: o.concurrency,
+            since: o.since,
             isKnown,
             signal,
             onProgress: progress?.onProgress,
@@ -100,6 +103,7 @@ export interface RunOptions {
   city?: string;
   only?: string[];
   minIntervalMs?: number;
+  since?: Date;
   progress?: boolean;
   dataDir?: string;
   signal?: AbortSignal;
@@ -122,7 +126,7 @@ export async function runOnce(o: RunOptions = {}): Promise<CycleSummary> {
     closeInterruptedCycles(ctx.db);
     const index = createSearchIndex(ctx.db);
     try {
-      const stages = createStages({ ctx, sources, profile, index, minIntervalMs: o.minIntervalMs, progress: o.progress });
+      const stages = createStages({ ctx, sources, profile, index, minIntervalMs: o.minIntervalMs, since: o.since, progress: o.progress });
       try {
         return await runCycle(ctx.db, ctx.articles, selectSources(sources, o.only), stages, { signal: o.signal });
       } finally {

@@ -51,8 +51,9 @@ export async function main(argv: string[]): Promise<number> {
   } catch (e) {
     if (e instanceof CommanderError) return e.exitCode;
     const err = e as Error;
-    // Config errors and other expected failures carry their own readable message.
-    console.error(err.name === 'ConfigError' ? err.message : `kaghaz: ${err.stack ?? err.message}`);
+    // Errors are written for the person at the terminal; the stack only when asked for.
+    if (err.name === 'ConfigError') console.error(err.message);
+    else console.error(`kaghaz: ${process.env.KAGHAZ_DEBUG ? (err.stack ?? err.message) : err.message}`);
     return 1;
   }
   return typeof process.exitCode === 'number' ? process.exitCode : 0;
