@@ -67,7 +67,7 @@ function patternOf(raw: string | undefined, cms: string): string | undefined {
 }
 
 /** Per-outlet selector overrides (cms-families.md §2–3); each one has a golden fixture in test/fixtures/<id>/. */
-const OVERRIDES: Record<string, { cms?: string; selectors: Selectors; articleUrlPattern?: string }> = {
+const OVERRIDES: Record<string, { cms?: string; selectors: Selectors; articleUrlPattern?: string; note?: string }> = {
   isna: {
     cms: 'nastooh',
     selectors: {
@@ -140,6 +140,42 @@ const OVERRIDES: Record<string, { cms?: string; selectors: Selectors; articleUrl
   },
   farhikhtegan: {
     selectors: { article: ['.news-box'], title: ['h1'], lead: ['.news-lead h2', '.news-lead'], body: ['#content'], published: ['li.list-inline-item.bef'] },
+  },
+  // Per-site configs from cms-families.md (§2 "Other national sites"/alef/pana, §3 provincial table),
+  // enabled with their own golden pages like the ones above; none checked against a saved page yet.
+  irdiplomacy: {
+    selectors: { article: ['.article-view'], title: ['h1'], lead: ['.summary'], body: ['.content'], published: ['.date-info'] },
+    note: 'selectors from cms-families.md (irdiplomacy), not yet checked against a saved page',
+  },
+  alef: {
+    selectors: {
+      article: ['article'], title: ['.post-title', 'h1'], lead: ['.post-lead'], body: ['.post-content'],
+      published: ['.post-sous time', 'time'], remove: ['.post-tag'],
+    },
+    note: 'selectors from cms-families.md (alef), not yet checked against a saved page; pages sit behind an ArvanCloud challenge that kaghaz reports as bot-challenge and does not bypass, so articles usually come from the listed feed item (extractedBy "feed")',
+  },
+  pana: {
+    selectors: {
+      article: ['article[itemscope]', '#PhotoGalleryContainer'], kicker: ['#Content_rutitr'], title: ['#Content_title', 'h1'],
+      lead: ['#Content_UnderTitle', '#Content_lid'], body: ['.NewsText'], published: ['#Content_publishdate'],
+      section: ['#breadCrumbsContainer [itemprop="title"]'], remove: ['#keyWordContainer'],
+    },
+    note: 'selectors from cms-families.md (pana), not yet checked against a saved page; no feed known: crawled from the homepage',
+  },
+  shomalnews: {
+    selectors: {
+      article: ['.content.news'], kicker: ['.rutitr'], title: ['.title', 'h1'], lead: ['.summary'], body: ['.news_body'],
+      published: ['.date .left'],
+    },
+    note: 'selectors from cms-families.md §3 (shomalnews), not yet checked against a saved page; no feed known: crawled from the homepage',
+  },
+  honarguilan: {
+    selectors: {
+      article: ['article.full-story'], title: ['h1'], body: ['.news-text'], published: ['.full-date'], section: ['#speed-bar a:nth-of-type(2)', '#speed-bar a'],
+    },
+    // DataLife Engine article paths: /{id}-{slug}.html, optionally under a category folder.
+    articleUrlPattern: '^/([^/]+/)*\\d+-[^/]*\\.html$',
+    note: 'DLE selectors from cms-families.md §3 (honarguilan), not yet checked against a saved page; no feed known (DLE usually serves /rss.xml, unverified): crawled from the homepage',
   },
   ilamrouydad: {
     selectors: { article: ['.txtMain'], kicker: ['.h30'], title: ['h2', 'h1'], body: ['.txtMain'], published: ['.rel.pull-left.ltr'] },
@@ -263,14 +299,11 @@ const TAG_ONLY = 'only tag/category pages were seen, so the article URL shape is
 const FEED_LINK = 'look in the saved page\'s <head> for <link rel="alternate" type="application/rss+xml"> to find a feed, else the homepage is the listing page';
 const TODO: Record<string, string> = {
   farsnews: 'the relaunched site renders articles in the browser (other scrapers drive Playwright on /showcase); save one article\'s raw HTML (curl, not the rendered DOM) and check for JSON-LD/og tags with the text: without them only the feed item (https://farsnews.ir/rss) is usable, and running an agency feed-only is a product decision',
-  pana: 'selectors are known (cms-families.md "pana": #Content_title, #Content_rutitr, #Content_UnderTitle/#Content_lid, .NewsText, #Content_publishdate) but no feed: save one /news/{id}/… page to confirm the ids, add the selectors as an override, and ' + FEED_LINK,
   icana: 'feed listed (/Fa/rss) but markup unknown: save one article page linked from that feed',
-  alef: 'selectors are known (cms-families.md "alef": .post-title, .post-lead, .post-content, .post-sous time) and the feed is listed, but pages sit behind an ArvanCloud challenge that kaghaz does not bypass; save a page fetched without a browser to see whether it is the article or the challenge',
   tejaratnews: 'feeds /rss and /feed are listed; /feed is the WordPress convention: save one article page and check for /wp-content/ and body.single-post (then cms "wordpress")',
   jamaran: 'its feed /fa/rss/allnews is the IranSamaneh/aasaam convention: save one /fa/news/{id} page; .news_pdate_c and .body → cms "iransamaneh", #echo_detail → cms "aasaam"',
   didbaniran: 'investigative pieces on Tehran municipality; ' + TAG_ONLY + '; ' + FEED_LINK,
   nournews: 'selectors are known (cms-families.md: #Body_Body_lblNewsBody, ._Desc, meta[itemprop=datePublished] in M/D/Y) but no feed: save one article page to confirm them and ' + FEED_LINK,
-  irdiplomacy: 'feed listed (/fa/rss); selectors known (cms-families.md: .article-view, .summary, .date-info, .content): save one article page to confirm them',
   shahrekhabar: 'aggregator (republishes other outlets, dedupe): low priority; save one item page and ' + FEED_LINK,
   akharinkhabar: 'aggregator; selectors known (cms-families.md: #view-module, .asset-metabar-time, .asset-double-wide): save one item page to confirm them and ' + FEED_LINK,
   vazeh: 'aggregator/archive (/nf/{id}, /n-{id}.html), useful for back-fill only: save one item page and ' + FEED_LINK,
@@ -295,8 +328,6 @@ const TODO: Record<string, string> = {
   ramzgoshanews: 'province inferred; only /news/search?tags= seen: save one article page and ' + FEED_LINK,
   khabargohardasht: WP_SHAPE,
   ahvaznovin: TAG_ONLY + ' (/tag/{slug}/ hints at WordPress); ' + FEED_LINK,
-  shomalnews: 'selectors are known (cms-families.md §3: .content.news, .rutitr, .title, .summary, .date .left, .news_body) but no feed: save one article page to confirm them, add them as an override and ' + FEED_LINK,
-  honarguilan: 'DLE-like CMS with known selectors (cms-families.md §3: article.full-story, .full-date, .news-text, #speed-bar a); DLE serves /rss.xml by convention (a guess): save one article page to confirm',
   sobhesahel: 'custom CMS: save one article page and ' + FEED_LINK,
   boyernews: 'custom CMS (.panel-default blocks): save one article page and ' + FEED_LINK,
 };
@@ -324,7 +355,7 @@ const sources = raw.map((o) => {
   const generic = GENERIC_ENABLED[o.id];
   const enabled = known || override !== undefined || generic !== undefined || abroad !== undefined;
   const pattern = generic?.articleUrlPattern ?? override?.articleUrlPattern ?? abroad?.articleUrlPattern ?? patternOf(o.article_url_pattern, cms);
-  const enabledNote = generic ? `${notes}; ${generic.note}` : abroad ? `${notes}; enabled (${abroad.basis}): ${abroad.note}` : notes;
+  const enabledNote = generic ? `${notes}; ${generic.note}` : abroad ? `${notes}; enabled (${abroad.basis}): ${abroad.note}` : OVERRIDES[o.id]?.note ? `${notes}; ${OVERRIDES[o.id]?.note}` : notes;
   const disabledNote = `${notes}; disabled: no CMS family known and no golden page yet; ${TODO[o.id] ? TODO[o.id] + '; ' : ''}${ENABLE_RECIPE(o.id)}`;
   return {
     id: o.id,
