@@ -3,12 +3,12 @@
 // criticising, not inside a denial, not when the municipality acts against the problem
 // («برخورد با تخلفات»), and not when the sentence is about another city's municipality.
 import type { Evidence, Severity } from '../article.ts';
-import { ANAPHORS, COMPLAINANTS, COMPLAINT_FRAME, NEGATED_OR_DEMAND, REPORTING_VERBS, LIGHT_VERBS, PAIR_CUES, ARTS_SENSITIVE_CUES, ARTS_WORDS, CONCESSIVE_OPENERS, CONTINUATION_SUBJECTS, CONTRAST_WORDS, CUES, RESOLUTION_WORDS, ANSWER_WORDS, DENIAL_WORDS, ENFORCEMENT_WORDS, NEGATORS, STATEMENT_VERBS, TARGET_PREPOSITIONS, type Cue } from './cues.ts';
+import { ANAPHORS, NO_LONGER, PRAISE_WORDS, COMPLAINANTS, COMPLAINT_FRAME, NEGATED_OR_DEMAND, REPORTING_VERBS, LIGHT_VERBS, PAIR_CUES, ARTS_SENSITIVE_CUES, ARTS_WORDS, CONCESSIVE_OPENERS, CONTINUATION_SUBJECTS, CONTRAST_WORDS, CUES, RESOLUTION_WORDS, ANSWER_WORDS, DENIAL_WORDS, ENFORCEMENT_WORDS, NEGATORS, STATEMENT_VERBS, TARGET_PREPOSITIONS, type Cue } from './cues.ts';
 import { originalSpan, type PreparedField } from './fields.ts';
 import { PhraseMatcher, type PhraseHit } from './matcher.ts';
 import type { Hit, MentionResult } from './mentions.ts';
 
-type CueTag = { t: 'cue'; cue: Cue } | { t: 'enf' } | { t: 'denial' } | { t: 'neg' } | { t: 'prep' } | { t: 'arts' } | { t: 'say' } | { t: 'cont' } | { t: 'concessive' } | { t: 'contrast' } | { t: 'resolved' } | { t: 'answer' } | { t: 'pairA'; pair: number } | { t: 'pairB'; pair: number } | { t: 'ana' } | { t: 'plaintiff' } | { t: 'report' } | { t: 'negv' };
+type CueTag = { t: 'cue'; cue: Cue } | { t: 'enf' } | { t: 'denial' } | { t: 'neg' } | { t: 'prep' } | { t: 'arts' } | { t: 'say' } | { t: 'cont' } | { t: 'concessive' } | { t: 'contrast' } | { t: 'resolved' } | { t: 'answer' } | { t: 'pairA'; pair: number } | { t: 'pairB'; pair: number } | { t: 'ana' } | { t: 'plaintiff' } | { t: 'report' } | { t: 'negv' } | { t: 'praise' } | { t: 'nolonger' };
 
 let cueMatcher: PhraseMatcher<CueTag> | undefined;
 function matcher(): PhraseMatcher<CueTag> {
@@ -33,6 +33,8 @@ function matcher(): PhraseMatcher<CueTag> {
     ...COMPLAINANTS.map((phrase) => ({ phrase, suffixes: ['ی', 'ها', 'های', 'ان'], tag: { t: 'plaintiff' as const } })),
     ...REPORTING_VERBS.map((phrase) => ({ phrase, tag: { t: 'report' as const } })),
     ...NEGATED_OR_DEMAND.map((phrase) => ({ phrase, tag: { t: 'negv' as const } })),
+    ...PRAISE_WORDS.map((phrase) => ({ phrase, tag: { t: 'praise' as const } })),
+    ...NO_LONGER.map((phrase) => ({ phrase, tag: { t: 'nolonger' as const } })),
   ]);
   return cueMatcher;
 }
@@ -167,6 +169,8 @@ export function scoreCriticism(m: MentionResult): CriticismResult {
       for (const h of cuesHere) {
         const cue = (h.tag as Extract<CueTag, { t: 'cue' }>).cue;
         if (arts && ARTS_SENSITIVE_CUES.has(cue.phrase)) continue;
+        // «دیگر نگرانی … ندارند»: a problem that is over.
+        if (noLonger(sh, h)) continue;
         // «برخورد با تخلفات»: the municipality acts against the problem. A blocker governs
         // only the next cue, at most two words on (so «رسیدگی به مشکلات کوتاهی کرد» still counts).
         // A predicate («کوتاهی کرده», «محقق نشد», «گلایه دارند») says what someone did or failed to
@@ -282,6 +286,8 @@ function weAreComplement(f: PreparedField, h: CH, oursStarts: Map<number, number
 
 /** A complainant, then a reporting verb within 8 tokens, then our mention and a negated verb or demand after the verb. */
 function complaintFrame(sh: CH[], ours: Set<number>, t0: number, t1: number): boolean {
+  if (sh.some((x) => x.tag.t === 'praise')) return false;
+  const negated = (from: number) => sh.some((x) => x.tag.t === 'negv' && x.firstToken > from && !sh.some((d) => d.tag.t === 'nolonger' && d.firstToken < x.firstToken && d.firstToken >= x.firstToken - 6));
   for (const p of sh) {
     if (p.tag.t !== 'plaintiff') continue;
     const r = sh.find((x) => x.tag.t === 'report' && x.firstToken > p.lastToken && x.firstToken <= p.lastToken + 8);
@@ -291,15 +297,23 @@ function complaintFrame(sh: CH[], ours: Set<number>, t0: number, t1: number): bo
     let usAt = -1;
     for (let t = from; t < t1; t++) if (ours.has(t)) { usAt = t; break; }
     if (usAt < 0) continue;
-    if (sh.some((x) => x.tag.t === 'negv' && x.firstToken > from)) return true;
+    if (negated(from)) return true;
   }
   // «به گفته یکی از اعضای شورا، …»
   const byWord = sh.find((x) => x.tag.t === 'report' && x.firstToken - t0 < 2);
   if (byWord && sh.some((x) => x.tag.t === 'plaintiff' && x.firstToken > byWord.lastToken && x.firstToken <= byWord.lastToken + 4)) {
     const hasUs = [...ours].some((t) => t > byWord.lastToken && t < t1);
-    if (hasUs && sh.some((x) => x.tag.t === 'negv' && x.firstToken > byWord.lastToken)) return true;
+    if (hasUs && negated(byWord.lastToken)) return true;
   }
   return false;
+}
+
+/** The cue sits between «دیگر» and a negated verb close after it («دیگر نگرانی … ندارند»). */
+function noLonger(sh: CH[], h: CH): boolean {
+  return sh.some(
+    (d) => d.tag.t === 'nolonger' && d.lastToken < h.firstToken && d.lastToken >= h.firstToken - 2 &&
+      sh.some((n) => n.tag.t === 'negv' && n.firstToken > h.lastToken && n.firstToken <= h.lastToken + 6),
+  );
 }
 
 /** Two-part cues with a gap («به فکر … نیست»), as one hit spanning both parts. */

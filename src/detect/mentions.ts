@@ -115,8 +115,9 @@ export class MentionFinder {
     // With no city named at all, an official's surname and a generic «شهرداری» corroborate
     // each other («زاکانی ... اراضی شهرداری»): two independent weak signals.
     const generics = hits.filter((h) => h.tag.type === 'mention' && !h.tag.explicit && !(h.tag.related && !this.profile.includeRelated));
-    const corroborated =
-      generics.some((h) => h.tag.type === 'mention' && h.tag.official) && generics.some((h) => h.tag.type === 'mention' && !h.tag.official);
+    // «شورای شهر» corroborates a surname too («زاکانی در جلسه شورای شهر»), though it is no mention itself.
+    const corroborators = hits.filter((h) => h.tag.type === 'mention' && !h.tag.explicit && !h.tag.official);
+    const corroborated = generics.some((h) => h.tag.type === 'mention' && h.tag.official) && corroborators.length > 0;
 
     const resolved: { hit: Hit; by: ResolvedBy }[] = [];
     for (const h of hits) {
