@@ -14,6 +14,8 @@ export interface Family {
 // Not 'form': ASP.NET WebForms portals wrap the whole page in one <form>.
 export const COMMON_REMOVE = [
   'script', 'style', 'noscript', 'iframe', 'input', 'select', 'textarea', 'nav', 'footer', 'aside', 'button', 'svg', 'template', 'figure', 'figcaption',
+  // The same landmarks spelled as ARIA roles (React/Simorgh-style pages use divs and sections with roles).
+  '[role="navigation"]', '[role="banner"]', '[role="contentinfo"]', '[role="complementary"]',
   '.share', '.share-bar', '.social', '.sharing', '.related', '.related-news', '.relatedulbox', '.more-news',
   '.comments', '.comment', '#comments', '.comments-list', '.tags', '.tag', '.breadcrumb', '.advertisement', '.ad',
   '.short-link', '.short_link_cnt', '.tinyurl_form', '.print', '.rating', '.newsletter', '.latest-news', '.most-viewed',

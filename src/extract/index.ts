@@ -182,17 +182,19 @@ function extractFromHtml(input: ExtractInput, now: Date): ExtractResult {
   // Body: selectors first; boilerplate and the header fields removed from a copy.
   const removeSel = [...COMMON_REMOVE, ...(source.selectors?.remove ?? []), ...(familyOf(source.cms)?.selectors.remove ?? [])];
   const headerEls = [titleEl, kickerEl, leadEl, dateEl].filter((e): e is Cheerio<AnyNode> => e !== undefined).map((e) => e.get(0));
-  const cleaned = (el: Cheerio<AnyNode>): string[] => {
-    // Header fields inside the body container are marked on the original, dropped from the copy.
-    const marks = headerEls.map((h) => $(h as never) as Cheerio<AnyNode>).filter((m) => m.length > 0);
+  // Header fields inside the container are marked on the original and dropped from a copy; a
+  // "header" element holding a whole text block is a selector gone wide, and is kept.
+  const cleanCopy = (el: Cheerio<AnyNode>): Cheerio<AnyNode> => {
+    const marks = headerEls.map((h) => $(h as never) as Cheerio<AnyNode>).filter((m) => m.length > 0 && cleanText(m.text()).length <= 600);
     marks.forEach((m) => m.attr('data-kaghaz-drop', '1'));
     const copy = el.first().clone();
     marks.forEach((m) => m.removeAttr('data-kaghaz-drop'));
     copy.find('[data-kaghaz-drop]').remove();
     removeAll(copy, removeSel);
     dropLinkBlocks($, copy);
-    return paragraphs($, copy);
+    return copy;
   };
+  const cleaned = (el: Cheerio<AnyNode>): string[] => paragraphs($, cleanCopy(el));
   let bodyParas: string[] = [];
   let extractedBy = family;
   const bodyEl = firstMatch($, scopes, chain(source, 'body'), (el) => cleanText(el.text()).length >= 40);
@@ -203,9 +205,9 @@ function extractFromHtml(input: ExtractInput, now: Date): ExtractResult {
   }
   let genericDensity = 0;
   if (bodyParas.join('\n\n').length < MIN_BODY_CHARS) {
-    const copy = (article ?? $('body').first()).clone();
-    removeAll(copy, removeSel);
-    dropLinkBlocks($, copy);
+    // Same cleaning as the selector path: the headline, date and lead found above are not body text.
+    const container = article ?? $('body').first();
+    const copy = container.length ? cleanCopy(container) : container;
     const g = genericMainText($, copy.length ? copy : root);
     if (g) {
       bodyParas = g.paragraphs;
