@@ -89,7 +89,9 @@ export class MentionFinder {
     let hits: Hit[] = [];
     for (const f of fields) for (const h of this.matcher.match(f.c)) hits.push({ ...h, field: f });
 
-    const exclusions = hits.filter((h) => h.tag.type === 'exclusion');
+    // An exclusion is a name («پارک شهرداری»): it never runs across a comma or a sentence end
+    // («… افتتاح پارک، شهرداری تبریز …»), which the compact match would otherwise allow.
+    const exclusions = hits.filter((h) => h.tag.type === 'exclusion' && !crossesBreak(h));
     hits = hits.filter((h) => h.tag.type !== 'exclusion' && !exclusions.some((x) => overlaps(x, h)));
     // Officials outside their term of office are someone else's news.
     hits = hits.filter((h) => h.tag.type !== 'mention' || !h.tag.official || inTerm(h.tag.official, day));
@@ -194,4 +196,13 @@ function dedupeSameSpan(hits: Hit[]): Hit[] {
     else if (h.tag.type === 'mention' && prev.tag.type === 'mention' && h.tag.explicit && !prev.tag.explicit) seen.set(k, h);
   }
   return [...seen.values()];
+}
+
+/** The hit spans a clause break (comma, colon, quote) or a sentence boundary in its field. */
+function crossesBreak(h: Hit): boolean {
+  const f = h.field;
+  for (let t = h.firstToken + 1; t <= h.lastToken; t++) {
+    if (f.clauseStart[t] || f.sentenceOfToken[t] !== f.sentenceOfToken[h.firstToken]) return true;
+  }
+  return false;
 }

@@ -38,3 +38,9 @@ test('unanswered requests and broken promises are criticism without any word for
   assert.equal(critical('شهرداری تبریز وعده داده بود پل عابر پیاده تا تابستان افتتاح شود؛ اکنون پاییز است و کار پل هنوز به نیمه هم نرسیده است.'), true);
   assert.equal(critical('شهرداری تبریز وعده داد پل عابر پیاده این محله تا تابستان آینده افتتاح شود.'), false);
 });
+
+test('an excluded place name («پارک شهرداری») never runs across a comma and hides a mention', () => {
+  const mentioned = (body: string) => detector.detect({ title: '', body, publishedAt: '2024-06-01T08:00:00Z', sourceId: 'isna' }).mentioned;
+  assert.equal(mentioned('جشن در پارک شهرداری تبریز برگزار شد.'), false);
+  assert.equal(mentioned('پس از افتتاح این پارک، شهرداری تبریز ساعت بازدید را تا نیمه‌شب تمدید کرد.'), true);
+});
