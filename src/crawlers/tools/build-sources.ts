@@ -293,7 +293,7 @@ const GENERIC_ENABLED: Record<string, { articleUrlPattern: string; note: string 
  * the general recipe (ENABLE_RECIPE); the specific part names the clue we have (URL shape, feed
  * path, selectors in cms-families.md) and the page to save.
  */
-const WP_SHAPE = 'its URLs look like WordPress permalinks: if the saved page has /wp-content/ links and <body class="… single-post …">, set cms "wordpress" in build-sources.ts (family selectors + golden page) and add /feed/ as a guessed feed';
+const WP_SHAPE = 'its URLs look like WordPress permalinks: if the saved page has /wp-content/ links and <body class="… single-post …">, set cms "wordpress" in build-sources.ts (family selectors + golden page) and add its /feed/ to the research list (confidence "guess", or "listed" when the page links it)';
 const NEWS_ID_SHAPE = 'its /news/{id}/{slug}/ paths fit several CMSs: in the saved page look for .item-text/.item-summary (Nastooh), .news_pdate_c/.body (IranSamaneh), #echo_detail (aasaam) or #doctextarea (StudioKhabar) and set that cms';
 const TAG_ONLY = 'only tag/category pages were seen, so the article URL shape is unknown: save one article page and note its path for articleUrlPattern';
 const FEED_LINK = 'look in the saved page\'s <head> for <link rel="alternate" type="application/rss+xml"> to find a feed, else the homepage is the listing page';
@@ -302,12 +302,12 @@ const TODO: Record<string, string> = {
   icana: 'feed listed (/Fa/rss) but markup unknown: save one article page linked from that feed',
   tejaratnews: 'feeds /rss and /feed are listed; /feed is the WordPress convention: save one article page and check for /wp-content/ and body.single-post (then cms "wordpress")',
   jamaran: 'its feed /fa/rss/allnews is the IranSamaneh/aasaam convention: save one /fa/news/{id} page; .news_pdate_c and .body → cms "iransamaneh", #echo_detail → cms "aasaam"',
-  didbaniran: 'investigative pieces on Tehran municipality; ' + TAG_ONLY + '; ' + FEED_LINK,
+  didbaniran: TAG_ONLY + '; ' + FEED_LINK,
   nournews: 'selectors are known (cms-families.md: #Body_Body_lblNewsBody, ._Desc, meta[itemprop=datePublished] in M/D/Y) but no feed: save one article page to confirm them and ' + FEED_LINK,
   shahrekhabar: 'aggregator (republishes other outlets, dedupe): low priority; save one item page and ' + FEED_LINK,
   akharinkhabar: 'aggregator; selectors known (cms-families.md: #view-module, .asset-metabar-time, .asset-double-wide): save one item page to confirm them and ' + FEED_LINK,
   vazeh: 'aggregator/archive (/nf/{id}, /n-{id}.html), useful for back-fill only: save one item page and ' + FEED_LINK,
-  armantabriz: 'critical commentary on Tabriz urban management; ' + NEWS_ID_SHAPE + '; ' + FEED_LINK,
+  armantabriz: NEWS_ID_SHAPE + '; ' + FEED_LINK,
   mehrtabriz: NEWS_ID_SHAPE + '; ' + FEED_LINK,
   nasrnews: 'leads start with «نصر:»; ' + TAG_ONLY + '; ' + FEED_LINK,
   aynews: 'leads start with «آی نیوز:», section «شهر و شهروند» is the one to watch; ' + TAG_ONLY + '; ' + FEED_LINK,
@@ -317,9 +317,9 @@ const TODO: Record<string, string> = {
   ofogazarbaijan: WP_SHAPE,
   hamnava: 'location not confirmed (tag pages dominated by Tabriz city council); ' + TAG_ONLY + '; ' + FEED_LINK,
   khorasannews: 'Mashhad daily, no URL seen yet: save its homepage and one article page; ' + FEED_LINK,
-  talkhandmashhad: 'satirical/critical Mashhad site with /{id}/ article paths (possibly WordPress ?p= permalinks): save one article page; if it has /wp-content/ set cms "wordpress" and add /feed/ as a guessed feed',
+  talkhandmashhad: 'its /{id}/ article paths may be WordPress ?p= permalinks: save one article page; if it has /wp-content/ set cms "wordpress" in build-sources.ts and add its /feed/ to the research list (confidence "guess", or "listed" when the page links it)',
   dyarehafez: TAG_ONLY + ' (/tag/{slug}/ hints at WordPress); ' + FEED_LINK,
-  negahefars: 'Shiraz council/municipality criticism; ' + TAG_ONLY + ' (/tag/{slug}/ hints at WordPress); ' + FEED_LINK,
+  negahefars: TAG_ONLY + ' (/tag/{slug}/ hints at WordPress); ' + FEED_LINK,
   avangpress: WP_SHAPE,
   'isfahan-municipality': 'ASP.NET portal (/ShowPage.aspx?page_=news…&PageID={id}), text in Arabic ي/ك: save one news page and the news list page; a golden page like tabriz-municipality\'s (generic extractor) is enough to enable it with the list page as listing page',
   payamesepahan: 'ASP.NET Incsys (/Incsys/PrtNews.aspx?code={id}, canonical /fa/News/{id}/{slug}), dates with Arabic YEH: save one /fa/News/{id} page and ' + FEED_LINK,
