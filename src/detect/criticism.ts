@@ -218,7 +218,7 @@ export function scoreCriticism(m: MentionResult): CriticismResult {
         }
       }
       // «ساکنان می‌گویند شهرداری … نکرده است»: a complainant reports on us with a negated verb or a demand.
-      if (!municipalityCriticises && !ownVoiceFinal && complaintFrame(sh, ours, s.t0, s.t1)) firings.push({ cue: COMPLAINT_FRAME, role: 'target', contribution: COMPLAINT_FRAME.weight });
+      if (!municipalityCriticises && !ownVoiceFinal && complaintFrame(sh, ours, s.t0, s.t1, f.clauseStart, f.tokenText)) firings.push({ cue: COMPLAINT_FRAME, role: 'target', contribution: COMPLAINT_FRAME.weight });
       // The municipality criticising someone else: the sentence's other cues describe them.
       if (municipalityCriticises && !firings.some((x) => x.role === 'target')) firings.length = 0;
       const part = (own: boolean) => Math.min(1.6, firings.filter((x) => !!x.own === own).reduce((a, x) => a + x.contribution, 0)) * scope;
@@ -285,7 +285,7 @@ function weAreComplement(f: PreparedField, h: CH, oursStarts: Map<number, number
 }
 
 /** A complainant, then a reporting verb within 8 tokens, then our mention and a negated verb or demand after the verb. */
-function complaintFrame(sh: CH[], ours: Set<number>, t0: number, t1: number): boolean {
+function complaintFrame(sh: CH[], ours: Set<number>, t0: number, t1: number, clauseStart: Uint8Array, tokenText: string[]): boolean {
   if (sh.some((x) => x.tag.t === 'praise')) return false;
   const negated = (from: number) => sh.some((x) => x.tag.t === 'negv' && x.firstToken > from && !sh.some((d) => d.tag.t === 'nolonger' && d.firstToken < x.firstToken && d.firstToken >= x.firstToken - 6));
   for (const p of sh) {
@@ -299,9 +299,11 @@ function complaintFrame(sh: CH[], ours: Set<number>, t0: number, t1: number): bo
     if (usAt < 0) continue;
     if (negated(from)) return true;
   }
-  // «به گفته یکی از اعضای شورا، …»
-  const byWord = sh.find((x) => x.tag.t === 'report' && x.firstToken - t0 < 2);
-  if (byWord && sh.some((x) => x.tag.t === 'plaintiff' && x.firstToken > byWord.lastToken && x.firstToken <= byWord.lastToken + 4)) {
+  // «به گفته مسافران، …»: whoever speaks there, unless it is us, is a third party.
+  const byWord = sh.find((x) => x.tag.t === 'report' && x.firstToken - t0 < 2 && tokenText[x.firstToken] === 'به');
+  let speakerEnd = byWord ? byWord.lastToken + 1 : t1;
+  while (speakerEnd < t1 && !clauseStart[speakerEnd]) speakerEnd++;
+  if (byWord && speakerEnd < t1 && ![...ours].some((t) => t > byWord.lastToken && t < speakerEnd)) {
     const hasUs = [...ours].some((t) => t > byWord.lastToken && t < t1);
     if (hasUs && negated(byWord.lastToken)) return true;
   }

@@ -44,3 +44,8 @@ test('an excluded place name («پارک شهرداری») never runs across a c
   assert.equal(mentioned('جشن در پارک شهرداری تبریز برگزار شد.'), false);
   assert.equal(mentioned('پس از افتتاح این پارک، شهرداری تبریز ساعت بازدید را تا نیمه‌شب تمدید کرد.'), true);
 });
+
+test('«به گفته X،» opens the complaint frame for a third party, never for our own official', () => {
+  assert.equal(critical('به گفته خریداران، در بازارچه شهرداری تبریز نظارتی بر قیمت میوه وجود ندارد.'), true);
+  assert.equal(critical('به گفته مدیرعامل سازمان مدیریت پسماند شهرداری تبریز، روزانه هزار تن زباله بدون وقفه به مرکز پردازش منتقل می‌شود.'), false);
+});
