@@ -9,19 +9,12 @@ import { MemoryClusterIndex, ClusterIndex, type ClusterInput } from '../src/dete
 import { matchKey } from '../src/normalize/index.ts';
 import { openMemoryDb } from '../src/store/db.ts';
 import { fmt, median } from './stats.ts';
+import { makeRng } from '../test/farm/rng.ts';
 
 const LETTERS = 'ابپتثجچحخدذرزژسشصضطظعغفقکگلمنوهی';
 
-function rng(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+// The farm's seeded PRNG, so bench corpora are reproducible from a seed.
+const rng = makeRng;
 
 function vocabulary(n: number, rand: () => number): string[] {
   const words = new Set<string>();

@@ -14,6 +14,7 @@ import { MeiliIndex } from '../src/index/meili.ts';
 import { matchKey } from '../src/normalize/index.ts';
 import type { IndexItem, SearchIndex } from '../src/index/types.ts';
 import { generateArticles, type FarmArticle } from '../test/farm/content.ts';
+import { makeRng } from '../test/farm/rng.ts';
 
 const OUTLETS: Source[] = Array.from({ length: 120 }, (_, k) => ({
   id: `outlet-${k}`,
@@ -29,16 +30,8 @@ const OUTLETS: Source[] = Array.from({ length: 120 }, (_, k) => ({
   enabled: true,
 }));
 
-function rng(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+// The farm's seeded PRNG, so bench corpora are reproducible from a seed.
+const rng = makeRng;
 
 const DAY = 86_400_000;
 const END = Date.parse('2026-11-22T06:00:00Z');
