@@ -106,6 +106,8 @@ export interface RunOptions {
   since?: Date;
   progress?: boolean;
   dataDir?: string;
+  /** Use this profile instead of loading config/profiles/<city>.json (the demo adds recipients). */
+  profile?: Profile;
   signal?: AbortSignal;
 }
 
@@ -122,7 +124,7 @@ export async function runOnce(o: RunOptions = {}): Promise<CycleSummary> {
   const ctx = openContext({ dataDir: o.dataDir });
   try {
     const sources = resolveSources(ctx.paths, o.sourcesFile).sources;
-    const profile = resolveProfile(ctx.paths, { city: o.city });
+    const profile = o.profile ?? resolveProfile(ctx.paths, { city: o.city });
     closeInterruptedCycles(ctx.db);
     const index = createSearchIndex(ctx.db);
     try {

@@ -5,8 +5,8 @@ import { existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:
 import { join } from 'node:path';
 import { startFarm, farmOutletId, type FaultKind } from '../test/farm/farm.ts';
 import { formatCycleSummary, runOnce } from './app.ts';
-import { openContext, resolveProfile } from './context.ts';
-import { loadSources } from './config.ts';
+import { openContext, outboxDir } from './context.ts';
+import { configPaths, loadProfile, loadSources, profileFile, type Profile } from './config.ts';
 import { dataDir as resolveDataDir } from './store/db.ts';
 import { writeDigest, todayJalali } from './digest/index.ts';
 
@@ -56,19 +56,24 @@ export async function runDemo(o: DemoOptions): Promise<DemoResult> {
     farm.writeSourcesFile(sourcesFile);
     log(`farm: ${farm.outlets.length} synthetic outlets on 127.0.0.1, ${farm.expected.length} articles; sources in ${sourcesFile}`);
     const started = Date.now();
-    const summary = await runOnce({ sourcesFile, dataDir: dir, city: 'tabriz', minIntervalMs: 50, progress: process.stderr.isTTY });
+    // The shipped profile has no recipients (the media unit fills them in); the demo adds
+    // reserved example.org addresses so alerts and the digest e-mail land in data/outbox.
+    const profile: Profile = {
+      ...loadProfile(profileFile(configPaths(), 'tabriz')),
+      recipients: { digest: ['modir@shahrdari.example.org'], alerts: ['ravabet-omumi@shahrdari.example.org'], routes: [] },
+    };
+    const summary = await runOnce({ sourcesFile, dataDir: dir, profile, minIntervalMs: 50, progress: process.stderr.isTTY });
     log(formatCycleSummary(summary));
     log(`cycle took ${((Date.now() - started) / 1000).toFixed(1)} s`);
 
     const ctx = openContext({ dataDir: dir });
     try {
-      const profile = resolveProfile(ctx.paths, { city: 'tabriz' });
       const sources = loadSources(sourcesFile).sources;
       const now = new Date();
       const days = [todayJalali(new Date(now.getTime() - 24 * 3600 * 1000)), todayJalali(now)];
       const digestPaths: string[] = [];
       for (const day of days) {
-        const w = await writeDigest(ctx.dataDir, ctx.db, { profile, sources, day, pdf: false });
+        const w = await writeDigest(ctx.dataDir, ctx.db, { profile, sources, day, pdf: false, email: day === days[1] });
         digestPaths.push(w.htmlPath);
       }
       const count = (sql: string) => ctx.db.prepare(sql).pluck().get() as number;
@@ -85,6 +90,9 @@ export async function runDemo(o: DemoOptions): Promise<DemoResult> {
       log(`about the municipality: ${totals.mentions}; critical (may need a rebuttal): ${totals.critical}`);
       log(`republication clusters (2+ outlets): ${totals.clusters}`);
       log(`digest: ${digestPaths.join('\n        ')}`);
+      const outbox = outboxDir(ctx.dataDir);
+      const mails = existsSync(outbox) ? readdirSync(outbox).filter((f) => f.endsWith('.eml')).length : 0;
+      log(`e-mail (alerts for critical stories, today's digest): ${mails} messages in ${outbox} (no SMTP_URL set)`);
       log(`search the same data:  npx kaghaz search "شهرداری تبریز"${dir === resolveDataDir('data') ? '' : `   (with KAGHAZ_DATA_DIR=${dir})`}`);
       log(`browse it:             npx kaghaz serve`);
       return { dataDir: dir, digestPaths, totals };

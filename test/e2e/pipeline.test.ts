@@ -9,7 +9,9 @@ import { join } from 'node:path';
 import { startFarm, farmOutletId, type Farm } from '../farm/farm.ts';
 import { runOnce } from '../../src/app.ts';
 import { openContext, resolveProfile } from '../../src/context.ts';
-import { loadSources } from '../../src/config.ts';
+import { configPaths, loadProfile, loadSources, profileFile } from '../../src/config.ts';
+import { readdirSync } from 'node:fs';
+import { simpleParser } from 'mailparser';
 import { matchKey } from '../../src/normalize/index.ts';
 import { writeDigest } from '../../src/digest/index.ts';
 import { createSearchIndex } from '../../src/index/factory.ts';
@@ -43,7 +45,12 @@ after(async () => {
   await farm?.close();
 });
 
-const run = () => runOnce({ sourcesFile, dataDir, city: 'tabriz', minIntervalMs: 10 });
+// The shipped profile with recipients, as a media unit would fill it in.
+const profile = () => ({
+  ...loadProfile(profileFile(configPaths(), 'tabriz')),
+  recipients: { digest: [], alerts: ['ravabet@shahrdari.example.org'], routes: [] },
+});
+const run = () => runOnce({ sourcesFile, dataDir, profile: profile(), minIntervalMs: 10 });
 
 test('first cycle stores every reachable article once, reports broken outlets, second cycle adds none', async () => {
   const first = await run();
@@ -80,6 +87,16 @@ test('first cycle stores every reachable article once, reports broken outlets, s
     const truthMention = reachable.filter((e) => e.mentionsMunicipality).length;
     const detectedMention = stored.filter((a) => a.detection.mentioned).length;
     assert.ok(Math.abs(truthMention - detectedMention) <= Math.ceil(0.1 * truthMention), `mentions ${detectedMention} vs truth ${truthMention}`);
+    // Critical stories were mailed in the same cycle (to the outbox: no SMTP_URL), one per story.
+    const outbox = join(dataDir, 'outbox');
+    const alerts = readdirSync(outbox).filter((f) => f.startsWith('alert.'));
+    const criticalStories = new Set(stored.filter((a) => a.detection.critical).map((a) => a.clusterId));
+    assert.ok(alerts.length > 0, 'alerts were written');
+    assert.ok(alerts.length <= criticalStories.size, `one alert per critical story (${alerts.length} for ${criticalStories.size})`);
+    const mail = await simpleParser(readFileSync(join(outbox, alerts[0])));
+    assert.equal((mail.to as { text: string }).text, 'ravabet@shahrdari.example.org');
+    const titles = stored.filter((a) => a.detection.critical).map((a) => a.title);
+    assert.ok(titles.some((t) => mail.subject?.includes(t)), `the Persian subject names a critical headline: ${mail.subject}`);
   } finally {
     ctx.close();
   }
