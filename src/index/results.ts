@@ -35,23 +35,13 @@ export function checkRequest(req: SearchRequest): CheckedRequest {
   return { parsed, terms: positiveTerms(parsed.text), sort, page, perPage, offset, facets: req.facets ?? true };
 }
 
-export interface DisplayFields {
-  id: string;
-  url: string;
-  sourceId: string;
-  outletName: string;
-  type: string | null;
-  province: string | null;
-  publishedAt: string | null;
-  sortAt: string;
-  day: string;
-  critical: boolean;
-  clusterId: string | null;
+/** A stored document as a driver reads it back: the hit's fields with the texts not yet highlighted. */
+export type DisplayFields = Omit<SearchHit, 'title' | 'snippet'> & {
   title: string;
   kicker: string;
   lead: string;
   body: string;
-}
+};
 
 export function toHit(d: DisplayFields, terms: Term[]): SearchHit {
   return {
