@@ -1,10 +1,10 @@
-// Jalali days in Tehran time, for the digest and alerts. The normalization area plans
-// formatJalali/jalaliDayRange/parseJalaliDay in src/normalize; until they are exported these
-// small local helpers do the job (jalaali-js for the calendar, Intl only for the time zone,
-// never Intl's own Persian calendar or digits, so output does not depend on the ICU build).
+// Jalali days in Tehran time, in the shapes the digest and alerts use (Jalali day records,
+// ISO ranges for the store, Persian display forms). The clock itself is the normalizer's
+// (src/normalize/tehran-time.ts); jalaali-js does the calendar, never Intl's Persian calendar
+// or digits, so output does not depend on the ICU build.
 import { jalaaliMonthLength, toGregorian, toJalaali, isValidJalaaliDate } from 'jalaali-js';
+import { tehranToUtc, tehranWallTime } from '../normalize/tehran-time.ts';
 
-export const TEHRAN = 'Asia/Tehran';
 
 /** A Jalali calendar day. */
 export interface JalaliDay {
@@ -19,59 +19,15 @@ export const MONTHS_FA = [
 // Index = JavaScript getUTCDay() of the Gregorian date (0 = Sunday).
 const WEEKDAYS_FA = ['یکشنبه', 'دوشنبه', 'سه‌شنبه', 'چهارشنبه', 'پنجشنبه', 'جمعه', 'شنبه'];
 
-const tehranParts = new Intl.DateTimeFormat('en-US', {
-  timeZone: TEHRAN,
-  hourCycle: 'h23',
-  year: 'numeric',
-  month: '2-digit',
-  day: '2-digit',
-  hour: '2-digit',
-  minute: '2-digit',
-  second: '2-digit',
-});
-
-function intlClock(at: Date): { y: number; m: number; d: number; hh: number; mm: number; ss: number } {
-  const p: Record<string, string> = {};
-  for (const part of tehranParts.formatToParts(at)) p[part.type] = part.value;
-  return { y: +p.year, m: +p.month, d: +p.day, hh: +p.hour % 24, mm: +p.minute, ss: +p.second };
-}
-
-// Intl is slow (several µs a call) and a busy digest asks tens of thousands of times, so the
-// offset is cached per UTC half hour: Iran's offsets (+03:30/+04:30) only ever changed at a
-// local midnight, which is a UTC half-hour boundary.
-const offsetByHalfHour = new Map<number, number>();
-
-/** Wall-clock fields of an instant in Tehran. */
+/** Wall-clock fields of an instant in Tehran (the normalizer's tz-database clock). */
 export function tehranClock(at: Date): { y: number; m: number; d: number; hh: number; mm: number; ss: number } {
-  const t = at.getTime();
-  if (!Number.isFinite(t)) throw new RangeError('invalid date');
-  const bucket = Math.floor(t / 1_800_000);
-  let off = offsetByHalfHour.get(bucket);
-  if (off === undefined) {
-    const start = new Date(bucket * 1_800_000);
-    const c = intlClock(start);
-    off = Date.UTC(c.y, c.m - 1, c.d, c.hh, c.mm, c.ss) - start.getTime();
-    if (offsetByHalfHour.size > 50_000) offsetByHalfHour.clear();
-    offsetByHalfHour.set(bucket, off);
-  }
-  const w = new Date(t + off);
-  return { y: w.getUTCFullYear(), m: w.getUTCMonth() + 1, d: w.getUTCDate(), hh: w.getUTCHours(), mm: w.getUTCMinutes(), ss: w.getUTCSeconds() };
-}
-
-/** Offset of Tehran from UTC in minutes at that instant (210 since 2022; 270 in old summers). */
-function tehranOffsetMinutes(at: Date): number {
-  const c = tehranClock(at);
-  const asUtc = Date.UTC(c.y, c.m - 1, c.d, c.hh, c.mm, c.ss);
-  return Math.round((asUtc - Math.floor(at.getTime() / 1000) * 1000) / 60000);
+  const w = tehranWallTime(at);
+  return { y: w.year, m: w.month, d: w.day, hh: w.hour, mm: w.minute, ss: w.second };
 }
 
 /** The UTC instant of a Tehran wall-clock time (Gregorian fields). */
 export function tehranWallToUtc(gy: number, gm: number, gd: number, hh = 0, mm = 0): Date {
-  const naive = Date.UTC(gy, gm - 1, gd, hh, mm);
-  let guess = naive - tehranOffsetMinutes(new Date(naive)) * 60000;
-  // A second pass settles instants next to an old DST switch.
-  guess = naive - tehranOffsetMinutes(new Date(guess)) * 60000;
-  return new Date(guess);
+  return tehranToUtc(gy, gm, gd, hh, mm);
 }
 
 /** The Jalali day an instant falls on in Tehran. */

@@ -23,8 +23,7 @@ export interface WallTime {
   second: number;
 }
 
-/** Tehran wall-clock fields of an instant. */
-export function tehranWallTime(date: Date): WallTime {
+function intlWallTime(date: Date): WallTime {
   const w: WallTime = { year: 0, month: 0, day: 0, hour: 0, minute: 0, second: 0 };
   for (const p of partsFormat.formatToParts(date)) {
     if (p.type === 'year') w.year = Number(p.value);
@@ -37,11 +36,39 @@ export function tehranWallTime(date: Date): WallTime {
   return w;
 }
 
+// Intl costs several µs a call and a digest or an index rebuild asks tens of thousands of times,
+// so the offset is cached per UTC half hour: Iran's offsets (+03:30, and +04:30 in summers until
+// 2022) only ever changed at a local midnight, which falls on a UTC half-hour boundary. (Local
+// mean time before 1946 is not on such a boundary; news dates are not that old.)
+const offsetByHalfHour = new Map<number, number>();
+
 /** Offset of Tehran from UTC at an instant, in milliseconds. */
 function offsetAt(ms: number): number {
-  const w = tehranWallTime(new Date(ms));
-  const asUtc = Date.UTC(w.year, w.month - 1, w.day, w.hour, w.minute, w.second);
-  return asUtc - Math.floor(ms / 1000) * 1000;
+  const bucket = Math.floor(ms / 1_800_000);
+  let off = offsetByHalfHour.get(bucket);
+  if (off === undefined) {
+    const start = bucket * 1_800_000;
+    const w = intlWallTime(new Date(start));
+    off = Date.UTC(w.year, w.month - 1, w.day, w.hour, w.minute, w.second) - start;
+    if (offsetByHalfHour.size > 50_000) offsetByHalfHour.clear();
+    offsetByHalfHour.set(bucket, off);
+  }
+  return off;
+}
+
+/** Tehran wall-clock fields of an instant. */
+export function tehranWallTime(date: Date): WallTime {
+  const t = date.getTime();
+  if (!Number.isFinite(t)) throw new RangeError('invalid date');
+  const w = new Date(t + offsetAt(t));
+  return {
+    year: w.getUTCFullYear(),
+    month: w.getUTCMonth() + 1,
+    day: w.getUTCDate(),
+    hour: w.getUTCHours(),
+    minute: w.getUTCMinutes(),
+    second: w.getUTCSeconds(),
+  };
 }
 
 /**
