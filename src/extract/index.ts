@@ -138,9 +138,12 @@ export function extractArticle(input: ExtractInput): ExtractResult {
     }
     return fromPage;
   }
+  // A page that renders its text in the browser (or hides it) yields nothing here; the feed
+  // item is then the article, on the same terms as when the page could not be fetched at all —
+  // a one-sentence description is still a clipping, and a missed article is a missed rebuttal.
   if (feedItem && (fromPage.reason === 'no-title' || fromPage.reason === 'body-too-short')) {
     const fromFeed = draftFromFeedItem(feedItem, source, url, fetchedAt, now);
-    if (fromFeed.ok && fromFeed.article.body.length >= MIN_BODY_CHARS) return fromFeed;
+    if (fromFeed.ok) return fromFeed;
   }
   return fromPage;
 }

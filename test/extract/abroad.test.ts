@@ -76,6 +76,18 @@ test('a page that renders in the browser (empty shell) falls back to the feed it
   }
 });
 
+test('a one-sentence feed description is kept when the page yields nothing, as when the page is unreachable', () => {
+  const s = source('iranintl');
+  const url = `${s.homepage.replace(/\/$/, '')}/some-article-5678`;
+  const item = { url, title: 'گلایه ساکنان از قطعی آب', description: 'ساکنان شرق تهران از قطعی شبانه آب گلایه دارند.', publishedRaw: 'Sun, 22 Nov 2026 07:00:00 GMT' };
+  const emptyShell = '<!DOCTYPE html><html><head><title>x</title></head><body><div id="root"></div></body></html>';
+  const fromShell = extractArticle({ html: emptyShell, url, source: s, feedItem: item, fetchedAt: '2026-11-22T12:00:00.000Z' });
+  const unreachable = extractArticle({ html: '', url, source: s, feedItem: item, fetchedAt: '2026-11-22T12:00:00.000Z' });
+  assert.ok(fromShell.ok && unreachable.ok);
+  assert.equal(fromShell.article.extractedBy, 'feed');
+  assert.equal(fromShell.article.body, unreachable.article.body);
+});
+
 test('disabled outlets say exactly what to save to enable them', () => {
   const disabled = sources.filter((s) => !s.enabled);
   assert.ok(disabled.length > 0);
