@@ -281,10 +281,17 @@ const ABROAD: Record<string, Abroad> = {
  * Outlets with no known CMS that are enabled anyway because the product needs them (the Tabriz
  * profile's own outlet) and a golden page covers the generic extraction path for them.
  */
-const GENERIC_ENABLED: Record<string, { articleUrlPattern: string; note: string }> = {
+const GENERIC_ENABLED: Record<string, { articleUrlPattern?: string; onlyFeeds?: string[]; note: string }> = {
   'tabriz-municipality': {
     articleUrlPattern: '^/(fa/)?[Nn]ews/\\d+',
     note: 'markup not verified against a saved page: crawled from the homepage with the generic extractor (golden page test/fixtures/tabriz-municipality assumes an ASP.NET portal layout)',
+  },
+  // A national agency that criticises city management often: missing it costs more than reading
+  // it from its feed. The relaunched site renders articles in the browser, so the page yields
+  // nothing (golden page: a server-rendered shell) and the feed item becomes the clipping.
+  farsnews: {
+    onlyFeeds: ['https://farsnews.ir/rss'],
+    note: 'enabled feed-only: the relaunched site renders articles in the browser, so clippings come from the feed item (title + description, extractedBy "feed"); www.farsnews.ir/rss redirects to a 404 and is left out; save one article\'s raw HTML to check for JSON-LD with the text',
   },
 };
 
@@ -298,7 +305,6 @@ const NEWS_ID_SHAPE = 'its /news/{id}/{slug}/ paths fit several CMSs: in the sav
 const TAG_ONLY = 'only tag/category pages were seen, so the article URL shape is unknown: save one article page and note its path for articleUrlPattern';
 const FEED_LINK = 'look in the saved page\'s <head> for <link rel="alternate" type="application/rss+xml"> to find a feed, else the homepage is the listing page';
 const TODO: Record<string, string> = {
-  farsnews: 'the relaunched site renders articles in the browser (other scrapers drive Playwright on /showcase); save one article\'s raw HTML (curl, not the rendered DOM) and check for JSON-LD/og tags with the text: without them only the feed item (https://farsnews.ir/rss) is usable, and running an agency feed-only is a product decision',
   icana: 'feed listed (/Fa/rss) but markup unknown: save one article page linked from that feed',
   tejaratnews: 'feeds /rss and /feed are listed; /feed is the WordPress convention: save one article page and check for /wp-content/ and body.single-post (then cms "wordpress")',
   jamaran: 'its feed /fa/rss/allnews is the IranSamaneh/aasaam convention: save one /fa/news/{id} page; .news_pdate_c and .body → cms "iransamaneh", #echo_detail → cms "aasaam"',
@@ -339,9 +345,11 @@ const sources = raw.map((o) => {
   const abroad = ABROAD[o.id];
   const override = OVERRIDES[o.id] ?? (abroad?.selectors ? { selectors: abroad.selectors, articleUrlPattern: abroad.articleUrlPattern } : undefined);
   const cms = override?.cms ?? abroad?.cms ?? cmsOf(o.cms);
+  const onlyFeeds = GENERIC_ENABLED[o.id]?.onlyFeeds;
   const feeds = (o.feeds ?? [])
     // "{serviceId}" templates and "(index)" help pages are not feeds.
     .filter((f) => !/[{}\s]/.test(f.url))
+    .filter((f) => !onlyFeeds || onlyFeeds.includes(f.url))
     .map((f) => ({ url: new URL(f.url).toString(), confidence: f.confidence === 'guess' ? 'guess' : 'listed' }));
   const onlyGuesses = feeds.every((f) => f.confidence === 'guess');
   const notes = [o.notes, o.parent_outlet ? `provincial desk of ${o.parent_outlet}` : undefined,
