@@ -95,6 +95,7 @@ export async function runDemo(o: DemoOptions): Promise<DemoResult> {
       log(`e-mail (alerts for critical stories, today's digest): ${mails} messages in ${outbox} (no SMTP_URL set)`);
       log(`search the same data:  npx kaghaz search "شهرداری تبریز"${dir === resolveDataDir('data') ? '' : `   (with KAGHAZ_DATA_DIR=${dir})`}`);
       log(`browse it:             npx kaghaz serve`);
+      log(`outlet health:         npx kaghaz sources status --sources ${sourcesFile}`);
       return { dataDir: dir, digestPaths, totals };
     } finally {
       ctx.close();
