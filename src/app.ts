@@ -175,7 +175,7 @@ export async function startService(o: ServiceOptions): Promise<void> {
   const profile = resolveProfile(ctx.paths, { city: o.city });
   closeInterruptedCycles(ctx.db);
   const index = createSearchIndex(ctx.db);
-  const web = await startWebServer({ db: ctx.db, index, dataDir: ctx.dataDir, host: o.host, port: o.port });
+  const web = await startWebServer({ db: ctx.db, index, dataDir: ctx.dataDir, host: o.host, port: o.port, triageCity: profile.city });
   const log = (m: string) => console.error(`[${new Date().toISOString()}] ${m}`);
   log(`web server at ${web.url}`);
   const stages = createStages({ ctx, sources, profile, index });

@@ -37,6 +37,7 @@ ol.hits h3{margin:0;font-size:1.1rem}
 .meta{font-size:.85rem;color:#555;display:flex;gap:.8rem;flex-wrap:wrap}
 .snippet{margin:.3rem 0 0;font-size:.95rem}
 mark{background:#ffe58a;color:inherit;padding:0 .1rem;border-radius:.2rem}
+.triage{display:flex;gap:.4rem;align-items:center;margin-top:.4rem;font-size:.8rem;color:#555}.triage button{font:inherit;border:1px solid #bbb;background:#fff;border-radius:.3rem;padding:.1rem .5rem;cursor:pointer}.triage button:disabled{background:#1f3a5f;color:#fff;border-color:#1f3a5f;cursor:default}
 .badge{background:#b3261e;color:#fff;border-radius:.3rem;padding:0 .4rem;font-size:.8rem}
 .error.wide{grid-column:1/-1}
 .error{background:#fde7e7;border:1px solid #e0a0a0;padding:.6rem 1rem;border-radius:.5rem}

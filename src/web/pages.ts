@@ -4,6 +4,7 @@ import type { FacetName, FacetValue, SearchHit, SearchResult, Segment } from '..
 import { faDigits, jalaliDateTime, jalaliDayLabel } from './format.ts';
 import { html, type Html } from './html.ts';
 import { pageUrl, type UiParams } from './params.ts';
+import type { Verdict } from '../detect/verdicts.ts';
 
 export function layout(title: string, body: Html): string {
   return html`<!doctype html>
@@ -90,12 +91,25 @@ function chips(p: UiParams, r: SearchResult): Html {
   return html`<div class="chips">${list.map((c) => html`<a class="chip" href="${c.href}" title="حذف این فیلتر">${c.label} ✕</a>`)}</div>`;
 }
 
-function hit(h: SearchHit): Html {
+/** What the search page needs to offer verdict buttons: where to come back, verdicts given. */
+export interface TriageView {
+  back: string;
+  verdicts: Map<string, Verdict>;
+}
+
+function triageForm(h: SearchHit, t: TriageView): Html {
+  const given = t.verdicts.get(h.id);
+  const label = given === 'critical' ? 'داوری شما: انتقادی' : given === 'not-critical' ? 'داوری شما: غیرانتقادی' : 'داوری:';
+  return html`<form class="triage" method="post" action="/verdict"><input type="hidden" name="id" value="${h.id}"><input type="hidden" name="back" value="${t.back}"><span class="given">${label}</span><button name="verdict" value="critical"${given === 'critical' ? html` disabled` : ''}>انتقادی است</button><button name="verdict" value="not-critical"${given === 'not-critical' ? html` disabled` : ''}>انتقادی نیست</button></form>`;
+}
+
+function hit(h: SearchHit, t?: TriageView): Html {
   const when = h.publishedAt ? jalaliDateTime(h.publishedAt) : html`تاریخ نامعلوم (دریافت ${jalaliDayLabel(h.day)})`;
-  return html`<li class="hit" data-id="${h.id}">
+  return html`<li class="hit" id="hit-${h.id}" data-id="${h.id}">
 <h3><a href="${h.url}" rel="noopener noreferrer" target="_blank">${segments(h.title)}</a></h3>
 <div class="meta"><span class="outlet">${h.outletName}</span><span class="date">${when}</span>${h.critical ? html`<span class="badge">انتقادی</span>` : ''}${h.clusterId ? html`<a class="cluster" href="/cluster/${encodeURIComponent(h.clusterId)}">بازنشرها</a>` : ''}</div>
 <p class="snippet">${segments(h.snippet)}</p>
+${t ? triageForm(h, t) : ''}
 </li>`;
 }
 
@@ -103,7 +117,13 @@ function options(selected: string, all: Record<string, string>, none: string): H
   return html`<option value="">${none}</option>${Object.entries(all).map(([v, label]) => html`<option value="${v}"${selected === v ? html` selected` : ''}>${label}</option>`)}`;
 }
 
-export function searchPage(p: UiParams, result: SearchResult | null, error: { message: string; detail: string } | null, driver: string): string {
+export function searchPage(
+  p: UiParams,
+  result: SearchResult | null,
+  error: { message: string; detail: string } | null,
+  driver: string,
+  triage?: TriageView,
+): string {
   const form = html`<form class="search" method="get" action="/" role="search">
 <input type="search" name="q" value="${p.q}" placeholder="مثلاً: قطار شهری site:ایرنا from:۱۴۰۵/۰۹/۰۱" aria-label="عبارت جستجو" autofocus>
 ${p.outlet.map((o) => html`<input type="hidden" name="outlet" value="${o}">`)}
@@ -125,7 +145,7 @@ ${p.day ? html`<input type="hidden" name="day" value="${p.day}">` : ''}
     main = html`${facets(p, result)}<div class="results">
 ${chips(p, result)}
 <p class="summary">${faDigits(result.total)}${result.totalExact ? '' : '+'} نتیجه · ${result.sort === 'date' ? 'جدیدترین اول' : 'مرتبط‌ترین اول'} · صفحهٔ ${faDigits(result.page)} از ${faDigits(Math.max(1, pages))}</p>
-${result.hits.length ? html`<ol class="hits">${result.hits.map(hit)}</ol>` : html`<p>نتیجه‌ای پیدا نشد.</p>`}
+${result.hits.length ? html`<ol class="hits">${result.hits.map((h) => hit(h, triage))}</ol>` : html`<p>نتیجه‌ای پیدا نشد.</p>`}
 <nav class="pages">${result.page > 1 ? html`<a rel="prev" href="${pageUrl(p, { page: result.page - 1 })}">→ قبلی</a>` : ''}${result.page < pages ? html`<a rel="next" href="${pageUrl(p, { page: result.page + 1 })}">بعدی ←</a>` : ''}</nav>
 </div>`;
   }

@@ -10,7 +10,9 @@ import { QueryError } from '../index/query.ts';
 import { SearchIndexError, type SearchIndex, type SearchResult } from '../index/types.ts';
 import { CSS, fontPath } from './assets.ts';
 import { clusterPage, digestListPage, errorPage, searchPage, type ClusterArticle } from './pages.ts';
-import { composeQuery, readParams } from './params.ts';
+import { composeQuery, pageUrl, readParams } from './params.ts';
+import { verdictRoute } from './triage.ts';
+import { verdictsFor } from '../detect/verdicts.ts';
 
 export interface WebServerOptions {
   db: Db;
@@ -19,8 +21,10 @@ export interface WebServerOptions {
   host?: string;
   /** 0 picks a free port (tests). */
   port?: number;
-  /** More pages (triage, reports …), tried in order before the 404. */
+  /** More pages (reports …), tried in order before the 404. */
   routes?: WebRoute[];
+  /** The monitored city: results get "critical / not critical" buttons that store verdicts for it. */
+  triageCity?: string;
 }
 
 export interface WebRoute {
@@ -72,6 +76,7 @@ function explain(e: unknown): { status: number; message: string; detail: string;
 
 export async function startWebServer(opts: WebServerOptions): Promise<WebServer> {
   const { db, index } = opts;
+  const routes = [...(opts.routes ?? []), ...(opts.triageCity ? [verdictRoute(db, opts.triageCity)] : [])];
   const digests = digestDir(opts.dataDir);
   const font = readFileSync(fontPath());
   const clusterStmt = db.prepare(
@@ -152,7 +157,7 @@ export async function startWebServer(opts: WebServerOptions): Promise<WebServer>
     } catch {
       return sendHtml(res, 400, errorPage(400, 'نشانی نادرست است.'));
     }
-    const extra = (opts.routes ?? []).find((r) => (typeof r.path === 'string' ? r.path === path : r.path.test(path)));
+    const extra = routes.find((r) => (typeof r.path === 'string' ? r.path === path : r.path.test(path)));
     // Built-in pages only read; added routes may take other methods (forms that change things).
     if (req.method !== 'GET' && req.method !== 'HEAD') {
       if (extra) return extra.handler(req, res, url);
@@ -162,7 +167,10 @@ export async function startWebServer(opts: WebServerOptions): Promise<WebServer>
       const params = readParams(url.searchParams);
       try {
         const { result } = await search(url);
-        return sendHtml(res, 200, searchPage(params, result, null, index.driver));
+        const triage = opts.triageCity
+          ? { back: pageUrl(params, { page: params.page }), verdicts: verdictsFor(db, opts.triageCity, result.hits.map((h) => h.id)) }
+          : undefined;
+        return sendHtml(res, 200, searchPage(params, result, null, index.driver, triage));
       } catch (e) {
         const x = explain(e);
         return sendHtml(res, x.status, searchPage(params, null, x, index.driver));

@@ -9,7 +9,7 @@ import { startWebServer } from '../../src/web/server.ts';
 import { CORPUS } from '../index/contract.ts';
 import { item } from '../index/fixtures.ts';
 
-export async function servedKaghaz() {
+export async function servedKaghaz(opts: { triageCity?: string } = {}) {
   const db = openMemoryDb();
   const store = new ArticleStore(db);
   const items = CORPUS.map(item);
@@ -22,7 +22,7 @@ export async function servedKaghaz() {
   writeFileSync(join(dataDir, 'digests', '1405-08-29.txt'), 'کاغذ اخبار');
   writeFileSync(join(dataDir, 'digests', '1405-08-30.html'), '<!doctype html><html><body>دیگری</body></html>');
   writeFileSync(join(dataDir, 'kaghaz-secret.txt'), 'not for the web');
-  const web = await startWebServer({ db, index, dataDir, port: 0 });
+  const web = await startWebServer({ db, index, dataDir, port: 0, triageCity: opts.triageCity });
   return {
     db,
     index,
