@@ -2,6 +2,7 @@
 // («شهرداری», «شهردار», «شهرداری منطقه ۳», an official's surname) from the article's context.
 import type { Mention } from '../article.ts';
 import type { Official, Profile, Source } from '../config.ts';
+import { findLearnedNames, learnNames } from './appositions.ts';
 import { KNOWN_CITIES } from './cities.ts';
 import { buildDictionary, type DictTag } from './dictionary.ts';
 import { FIELD_ORDER, originalSpan, prepareField, type FieldName, type PreparedField } from './fields.ts';
@@ -133,7 +134,29 @@ export class MentionFinder {
       if (by) resolved.push({ hit: h, by });
     }
 
-    const mentions = resolved.map(({ hit, by }) => this.toMention(hit, by, day));
+    // Names learned from apposition to our resolved titles («رحیم صادقیان، شهردار تبریز،») are
+    // mentions of that official in this article only: the full name and the surname alone.
+    const persons = new Map<Hit, string>();
+    const learnedNames = learnNames(
+      resolved.map((r) => r.hit),
+      hits.filter((h) => (h.tag.type === 'cityref' && !h.tag.ours) || h.tag.type === 'othermuni'),
+    );
+    if (learnedNames.length > 0) {
+      for (const l of learnedNames) if (!persons.has(l.title)) persons.set(l.title, l.display);
+      const taken = hits.filter((h) => h.tag.type !== 'cityref');
+      for (const { hit, person } of findLearnedNames(learnedNames, fields, taken)) {
+        resolved.push({ hit, by: 'context' });
+        persons.set(hit, person);
+      }
+      resolved.sort((x, y) => x.hit.field.index - y.hit.field.index || x.hit.start - y.hit.start);
+    }
+
+    const mentions = resolved.map(({ hit, by }) => {
+      const m = this.toMention(hit, by, day);
+      const person = persons.get(hit);
+      if (person && !m.person) m.person = person;
+      return m;
+    });
     return {
       fields,
       mentions,
