@@ -11,6 +11,7 @@ import { createDetector } from './detector.ts';
 import { probability, saveModel, train, type TrainingExample } from './model.ts';
 import type { Db } from '../store/db.ts';
 import { initProfile, ProfileInitError } from './profile-init.ts';
+import { isVerdict, storeVerdict } from './verdicts.ts';
 
 export interface DetectCliIo {
   stdin?: Readable;
@@ -169,7 +170,7 @@ export function registerDetectCommands(program: Command, io: DetectCliIo = {}): 
     .option('--note <text>', 'why')
     .action((articleId: string, verdict: string, opts: { city?: string; note?: string }) => {
       try {
-        if (verdict !== 'critical' && verdict !== 'not-critical') {
+        if (!isVerdict(verdict)) {
           throw new ProfileInitError(`verdict "${verdict}" is not one of: critical, not-critical`);
         }
         const ctx = openContext({ dataDir: io.dataDir, configDir: io.configDir });
@@ -177,13 +178,7 @@ export function registerDetectCommands(program: Command, io: DetectCliIo = {}): 
           const a = ctx.articles.get(articleId);
           if (!a) throw new ProfileInitError(`no stored article with id "${articleId}"; take the id from the digest or the web triage page`);
           const city = opts.city ?? process.env.KAGHAZ_CITY ?? a.detection.city ?? 'tabriz';
-          ctx.db
-            .prepare(
-              `INSERT INTO detect_verdicts (article_id, city, verdict, decided_at, note) VALUES (?, ?, ?, ?, ?)
-               ON CONFLICT(article_id, city) DO UPDATE SET verdict = excluded.verdict, decided_at = excluded.decided_at, note = excluded.note`,
-            )
-            .run(articleId, city, verdict, new Date().toISOString(), opts.note ?? null);
-          const total = ctx.db.prepare('SELECT count(*) FROM detect_verdicts WHERE city = ?').pluck().get(city) as number;
+          const total = storeVerdict(ctx.db, articleId, city, verdict, opts.note);
           out(io).write(`stored: ${articleId} ${verdict} (${city}; ${total} verdicts; run "kaghaz detect train" to use them)\n`);
         } finally {
           ctx.close();
