@@ -1,7 +1,7 @@
 // One article field prepared for matching: folded key with offset map, compact form,
 // sentences and which tokens each sentence holds.
 import { compact, keyWithMap, type Compact, type KeyWithMap } from './fold.ts';
-import { splitSentences } from './sentences.ts';
+import { splitSentences } from '../normalize/index.ts';
 
 export type FieldName = 'title' | 'kicker' | 'lead' | 'body';
 export const FIELD_ORDER: FieldName[] = ['title', 'kicker', 'lead', 'body'];
