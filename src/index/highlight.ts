@@ -2,8 +2,7 @@
 // tokens that remember where they came from, and query terms (already match keys) are found
 // among them. So «شهرداري» in an article lights up for a query «شهرداری», and both drivers
 // highlight the same way.
-import * as normalizeModule from '../normalize/index.ts';
-import { matchKey } from '../normalize/index.ts';
+import { matchKeyWithMap } from '../normalize/index.ts';
 import type { Term } from './query.ts';
 import type { Segment } from './types.ts';
 
@@ -13,37 +12,23 @@ interface KeyToken {
   end: number;
 }
 
-type WithMap = (text: string) => { key: string; map: Int32Array };
-// The normalizer exports matchKeyWithMap once the normalization issue lands; until then each
-// word of the display text is keyed on its own.
-const matchKeyWithMap = (normalizeModule as unknown as Record<string, unknown>).matchKeyWithMap as WithMap | undefined;
-
-const WORD = /[\p{L}\p{N}\p{M}\u0640]+/gu;
 const MARK = /[\p{M}\u0640]/u;
 
 export function keyTokens(text: string): KeyToken[] {
   const out: KeyToken[] = [];
-  if (matchKeyWithMap) {
-    const { key, map } = matchKeyWithMap(text);
-    let i = 0;
-    while (i < key.length) {
-      if (key[i] === ' ') {
-        i++;
-        continue;
-      }
-      let j = i;
-      while (j < key.length && key[j] !== ' ') j++;
-      let end = map[j - 1] + 1;
-      while (end < text.length && (MARK.test(text[end]) || (text.charCodeAt(end) & 0xfc00) === 0xdc00)) end++;
-      out.push({ tok: key.slice(i, j), start: map[i], end });
-      i = j;
+  const { key, map } = matchKeyWithMap(text);
+  let i = 0;
+  while (i < key.length) {
+    if (key[i] === ' ') {
+      i++;
+      continue;
     }
-    return out;
-  }
-  for (const m of text.matchAll(WORD)) {
-    const k = matchKey(m[0]);
-    if (!k) continue;
-    for (const tok of k.split(' ')) out.push({ tok, start: m.index, end: m.index + m[0].length });
+    let j = i;
+    while (j < key.length && key[j] !== ' ') j++;
+    let end = map[j - 1] + 1;
+    while (end < text.length && (MARK.test(text[end]) || (text.charCodeAt(end) & 0xfc00) === 0xdc00)) end++;
+    out.push({ tok: key.slice(i, j), start: map[i], end });
+    i = j;
   }
   return out;
 }
