@@ -192,6 +192,15 @@ const OVERRIDES: Record<string, { cms?: string; selectors: Selectors; articleUrl
  *   feed:     markup unknown; JSON-LD/meta + generic main text, and the feed item when that fails
  */
 interface Abroad { basis: 'platform' | 'family' | 'feed'; cms?: string; selectors?: Selectors; articleUrlPattern?: string; note: string }
+// RFE/RL's Pangea platform (Radio Farda, VOA): h1.title, .published time[datetime], body in
+// #article-content .wsw; embeds and related links sit inside .wsw.
+const PANGEA_SELECTORS: Selectors = {
+  article: ['#content', 'main'], title: ['h1.title', 'h1'], body: ['#article-content .wsw', '.wsw'],
+  published: ['.published time', 'time[datetime]'], section: ['.category a'], author: ['.authors .links__item-link', '.authors a'],
+  remove: ['.wsw__embed', '.media-pholder', '.media-block-wrap', '.share--box', '.links'],
+};
+const PANGEA_ARTICLE = '^/a/([^/]+/)?\\d+\\.html';
+
 const ABROAD: Record<string, Abroad> = {
   bbcpersian: {
     basis: 'platform',
@@ -207,22 +216,14 @@ const ABROAD: Record<string, Abroad> = {
   radiofarda: {
     basis: 'platform',
     // RFE/RL Pangea: h1.title, .published time[datetime], body in #article-content .wsw; embeds/related inside .wsw.
-    selectors: {
-      article: ['#content', 'main'], title: ['h1.title', 'h1'], body: ['#article-content .wsw', '.wsw'],
-      published: ['.published time', 'time[datetime]'], section: ['.category a'], author: ['.authors .links__item-link', '.authors a'],
-      remove: ['.wsw__embed', '.media-pholder', '.media-block-wrap', '.share--box', '.links'],
-    },
-    articleUrlPattern: '^/a/([^/]+/)?\\d+\\.html',
+    selectors: PANGEA_SELECTORS,
+    articleUrlPattern: PANGEA_ARTICLE,
     note: 'selectors from the public RFE/RL Pangea page structure (h1.title, .wsw, .published time), not yet checked against a saved page',
   },
   voapersian: {
     basis: 'platform',
-    selectors: {
-      article: ['#content', 'main'], title: ['h1.title', 'h1'], body: ['#article-content .wsw', '.wsw'],
-      published: ['.published time', 'time[datetime]'], section: ['.category a'], author: ['.authors .links__item-link', '.authors a'],
-      remove: ['.wsw__embed', '.media-pholder', '.media-block-wrap', '.share--box', '.links'],
-    },
-    articleUrlPattern: '^/a/([^/]+/)?\\d+\\.html',
+    selectors: PANGEA_SELECTORS,
+    articleUrlPattern: PANGEA_ARTICLE,
     note: 'selectors from the public VOA Pangea page structure (same platform as Radio Farda), not yet checked against a saved page',
   },
   dwpersian: {
