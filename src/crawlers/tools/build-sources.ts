@@ -215,7 +215,6 @@ const ABROAD: Record<string, Abroad> = {
   },
   radiofarda: {
     basis: 'platform',
-    // RFE/RL Pangea: h1.title, .published time[datetime], body in #article-content .wsw; embeds/related inside .wsw.
     selectors: PANGEA_SELECTORS,
     articleUrlPattern: PANGEA_ARTICLE,
     note: 'selectors from the public RFE/RL Pangea page structure (h1.title, .wsw, .published time), not yet checked against a saved page',
