@@ -105,46 +105,31 @@ let tokHard = new Uint8Array(256);
 let out = new Uint16Array(1024);
 let outMap = new Int32Array(1024);
 
-function growChars(need: number): void {
-  if (need <= buf.length) return;
-  let n = buf.length;
+/** A copy of `a` with room for at least `need` elements (doubling), or `a` itself when it fits. */
+function withRoom<T extends Int32Array | Uint16Array | Uint8Array>(a: T, need: number): T {
+  if (need <= a.length) return a;
+  let n = a.length;
   while (n < need) n *= 2;
-  const b = new Uint16Array(n);
-  b.set(buf);
-  buf = b;
-  const s = new Int32Array(n);
-  s.set(src);
-  src = s;
+  const b = new (a.constructor as new (n: number) => T)(n);
+  b.set(a);
+  return b;
+}
+
+function growChars(need: number): void {
+  buf = withRoom(buf, need);
+  src = withRoom(src, need);
 }
 
 function growTokens(need: number): void {
-  if (need <= tokS.length) return;
-  let n = tokS.length;
-  while (n < need) n *= 2;
-  const a = new Int32Array(n);
-  a.set(tokS);
-  tokS = a;
-  const b = new Int32Array(n);
-  b.set(tokE);
-  tokE = b;
-  const c = new Int32Array(n);
-  c.set(tokGap);
-  tokGap = c;
-  const d = new Uint8Array(n);
-  d.set(tokHard);
-  tokHard = d;
+  tokS = withRoom(tokS, need);
+  tokE = withRoom(tokE, need);
+  tokGap = withRoom(tokGap, need);
+  tokHard = withRoom(tokHard, need);
 }
 
 function growOut(need: number): void {
-  if (need <= out.length) return;
-  let n = out.length;
-  while (n < need) n *= 2;
-  const o = new Uint16Array(n);
-  o.set(out);
-  out = o;
-  const m = new Int32Array(n);
-  m.set(outMap);
-  outMap = m;
+  out = withRoom(out, need);
+  outMap = withRoom(outMap, need);
 }
 
 function isSoftGap(c: number): boolean {
