@@ -12,7 +12,8 @@ export interface GenericResult {
   linkDensity: number;
 }
 
-function linkDensity($: CheerioAPI, el: Cheerio<AnyNode>): number {
+/** Share of an element's text that sits inside links (menus and link lists score high). */
+export function linkDensity($: CheerioAPI, el: Cheerio<AnyNode>): number {
   const total = cleanText(el.text()).length || 1;
   let links = 0;
   el.find('a').each((_, a) => {

@@ -14,7 +14,7 @@ import type { FeedItem } from '../crawlers/feeds.ts';
 import { canonicalUrl } from '../crawlers/canonical-url.ts';
 import { COMMON_REMOVE, familyOf } from './families.ts';
 import { readStructured } from './meta.ts';
-import { genericMainText } from './generic.ts';
+import { genericMainText, linkDensity } from './generic.ts';
 import { cleanText, dropLinkBlocks, oneLine, paragraphs, stripHtml } from './text.ts';
 import { parseDate } from './date.ts';
 
@@ -109,15 +109,6 @@ function mainAreaTeasers($: CheerioAPI): number {
     if ($(el).closest(SIDE).length === 0 && cleanText($(el).text()).length >= 15) n++;
   });
   return n;
-}
-
-function linkDensityOf($: CheerioAPI, el: Cheerio<AnyNode>): number {
-  const total = cleanText(el.text()).length || 1;
-  let links = 0;
-  el.find('a').each((_, a) => {
-    links += cleanText($(a).text()).length;
-  });
-  return links / total;
 }
 
 export function extractArticle(input: ExtractInput): ExtractResult {
@@ -230,7 +221,7 @@ function extractFromHtml(input: ExtractInput, now: Date): ExtractResult {
 
   if (!title) return { ok: false, reason: 'no-title' };
   if (!structured.isArticle) {
-    const bodyLinkHeavy = extractedBy === 'generic' ? genericDensity > 0.5 : bodyEl !== undefined && linkDensityOf($, bodyEl) > 0.5;
+    const bodyLinkHeavy = extractedBy === 'generic' ? genericDensity > 0.5 : bodyEl !== undefined && linkDensity($, bodyEl) > 0.5;
     const titleFromLayout = titleEl !== undefined && titleEl.is('h1, h1 *, [itemprop="headline"]');
     if (bodyLinkHeavy || (mainAreaTeasers($) >= 6 && (extractedBy === 'generic' || !titleFromLayout))) return { ok: false, reason: 'listing-page' };
   }
