@@ -1,16 +1,9 @@
 // Per-outlet health (source_health) and per-cycle history (crawl_runs, crawl_failures).
 import type { Db } from '../store/db.ts';
+import type { SourceReport } from './cycle.ts';
 
-export interface RunRecord {
-  sourceId: string;
-  startedAt: string;
-  finishedAt: string;
-  fetched: number;
-  new: number;
-  skipped: Record<string, number>;
-  failed: Record<string, number>;
-  error?: { kind: string; message: string };
-}
+/** One outlet's report of a cycle, with when its crawl ran. */
+export type RunRecord = SourceReport & { startedAt: string; finishedAt: string };
 
 export function recordRun(db: Db, r: RunRecord): void {
   db.prepare(
