@@ -152,10 +152,7 @@ export class MentionFinder {
     }
 
     const mentions = resolved.map(({ hit, by }) => {
-      const m = this.toMention(hit, by, day);
-      const person = persons.get(hit);
-      if (person && !m.person) m.person = person;
-      return m;
+      return this.toMention(hit, by, day, persons.get(hit));
     });
     return {
       fields,
@@ -186,7 +183,8 @@ export class MentionFinder {
     return ourCount > otherCount || (ourCount > 0 && ourCount === otherCount && local) ? 'context' : null;
   }
 
-  private toMention(h: Hit, by: ResolvedBy, day: string | null): Mention & MentionExtra {
+  /** `learned`: the person the article itself names for this title («X، شهردار تبریز،»). */
+  private toMention(h: Hit, by: ResolvedBy, day: string | null, learned?: string): Mention & MentionExtra {
     const tag = h.tag as Extract<DictTag, { type: 'mention' }>;
     const span = originalSpan(h.field, h.start, h.end);
     const sentence = h.field.sentences[h.field.sentenceOfToken[h.firstToken]]?.text ?? h.field.text;
@@ -201,6 +199,8 @@ export class MentionFinder {
       resolvedBy: by,
     };
     if (tag.official) m.person = tag.official.name;
+    // The article's own apposition beats the profile's term dates, which may be out of date.
+    else if (learned) m.person = learned;
     else if (tag.kind === 'mayor') {
       const mayor = this.mayors.find((o) => inTerm(o, day));
       if (mayor) m.person = mayor.name;

@@ -44,3 +44,15 @@ test('profile init builds a valid profile for every known city, and its names wo
   const r = karaj.detect({ title: '', body: 'سازمان پسماند شهرداری کرج از طرح تفکیک زباله خبر داد.', publishedAt: null, sourceId: 'x' });
   assert.equal(r.mentions[0].kind, 'subsidiary');
 });
+
+test('the Tabriz profile resolves «شهردار تبریز» to the mayor in office on the article date', () => {
+  const d = createDetector(loadProfile(join('config', 'profiles', 'tabriz.json')), { model: null });
+  const who = (publishedAt: string, body = 'شهردار تبریز از پروژه‌های تازه خبر داد.') =>
+    d.detect({ title: '', body, publishedAt, sourceId: 'x' }).mentions.map((m) => m.person);
+  assert.deepEqual(who('2021-11-01T09:00:00Z'), ['عباس رنجبر']);
+  assert.deepEqual(who('2023-05-01T09:00:00Z'), ['یعقوب هوشیار']);
+  // Between the two terms the office had an acting head: no name is guessed.
+  assert.deepEqual(who('2022-03-01T09:00:00Z'), [undefined]);
+  // The article's own apposition outranks the profile's dates (the profile may be out of date).
+  assert.deepEqual(who('2023-05-01T09:00:00Z', 'کاوه نوروزی، شهردار تبریز، از پروژه‌های تازه خبر داد.').filter(Boolean).slice(-1), ['کاوه نوروزی']);
+});
