@@ -8,7 +8,7 @@ import { Command } from 'commander';
 import { ConfigError, configPaths, loadProfile, loadSources, profileFile, type Profile, type Source } from '../config.ts';
 import { openContext } from '../context.ts';
 import { createDetector } from './detector.ts';
-import { probability, saveModel, train, type TrainingExample } from './model.ts';
+import { bundledModel, probability, saveModel, train, type TrainingExample } from './model.ts';
 import type { Db } from '../store/db.ts';
 import { initProfile, ProfileInitError } from './profile-init.ts';
 import { isVerdict, storeVerdict } from './verdicts.ts';
@@ -201,7 +201,7 @@ export function registerDetectCommands(program: Command, io: DetectCliIo = {}): 
         try {
           const r = trainFromVerdicts(ctx.db, profile);
           out(io).write(
-            `trained on ${r.examples} verdicts (${r.critical} critical): agreement with verdicts ${pct(r.before)} with rules → ${pct(r.after)} with the model; ${r.features} learned features\n`,
+            `trained on ${r.examples} verdicts (${r.critical} critical): agreement with verdicts ${pct(r.before)} before → ${pct(r.after)} with the city's model; ${r.features} learned features\n`,
           );
         } finally {
           ctx.close();
@@ -239,13 +239,15 @@ export function trainFromVerdicts(
       `need at least ${MIN_VERDICTS} verdicts on stored articles with both "critical" and "not-critical" among them (have ${examples.length}, ${critical} critical); add more with "kaghaz detect verdict"`,
     );
   }
-  const model = train(examples);
+  // The bundled model is the prior: the city's verdicts adjust it rather than start from nothing.
+  const prior = bundledModel();
+  const model = train(examples, { prior, trainedOn: `${examples.length} verdicts${prior ? ' over the bundled model' : ''}` });
   saveModel(db, profile.city, model);
   const agree = (pred: (e: TrainingExample) => boolean) => examples.filter((e) => pred(e) === e.critical).length / examples.length;
   return {
     examples: examples.length,
     critical,
-    before: agree((e) => e.c.critical),
+    before: agree((e) => (prior ? probability(prior, e.c) >= 0.5 : e.c.critical)),
     after: agree((e) => probability(model, e.c) >= 0.5),
     features: Object.keys(model.weights).length,
   };

@@ -43,8 +43,12 @@ function matcher(): PhraseMatcher<CueTag> {
 const FAR_SENTENCES_CAP = 0.35;
 /** Factor on problem words in the municipality's own statements («شهردار گفت: مشکلات ...»). */
 const OWN_VOICE_FACTOR = 0.4;
-/** …and such statements together add at most this much. */
-const OWN_VOICE_CAP = 0.4;
+/**
+ * …and such statements together add at most this much: well under the threshold, so a long
+ * speech or press release listing the problems it will solve never flags itself (it did at 0.4
+ * on long articles).
+ */
+const OWN_VOICE_CAP = 0.25;
 
 /** Sum of cue contributions at which the rule layer calls an article critical (score 0.5). */
 export const RULE_THRESHOLD_SUM = 0.6;
@@ -79,6 +83,10 @@ export interface CriticismResult {
   sentences: SentenceScore[];
   /** The title reads as the municipality's own denial or rebuttal. */
   denial: boolean;
+  /** The article is the municipality's own press release («به گزارش روابط عمومی شهرداری …»). */
+  pressRelease: boolean;
+  /** The title reports the municipality acting against violations («تخریب ۳۲ بنای غیرمجاز»). */
+  enforcementStory: boolean;
 }
 
 const SEVERITY_RANK: Record<Severity, number> = { none: 0, low: 1, medium: 2, high: 3 };
@@ -99,10 +107,17 @@ export function scoreCriticism(m: MentionResult): CriticismResult {
   for (const h of m.mentionHits) mentionSentences.add(key(h.field, h.field.sentenceOfToken[h.firstToken]));
   for (const h of m.otherMunicipalityHits) otherSentences.add(key(h.field, h.field.sentenceOfToken[h.firstToken]));
   const aboutUsUpFront = m.mentionHits.some((h) => h.field.field !== 'body');
+  // The whole article is the municipality's own text («به گزارش روابط عمومی شهرداری …»).
+  const pressRelease = isPressRelease(m);
+  // «تخریب ۳۲ بنای غیرمجاز»: the violations in it are what the municipality acts against.
+  const enforcementStory = isEnforcementStory(m);
   let titleDenial = false;
 
   for (const f of m.fields) {
-    let previousOwnVoice = false;
+    // The municipality was the last speaker («وی افزود» continues it), and how deep we are in
+    // a quotation it opened («… گفت: «… . … .»» runs over several sentences).
+    let speakerUs = false;
+    let ourQuoteDepth = 0;
     const hits = matcher().match(f.c);
     const ours = tokensOf(m.mentionHits, f);
     // Mention start token → its last token, for subject checks.
@@ -132,13 +147,19 @@ export function scoreCriticism(m: MentionResult): CriticismResult {
       const ownVoice =
         say !== undefined &&
         ((firstOurs !== undefined && firstOurs < say.firstToken && headsPhrase(f, oursStarts, clause0, say.firstToken)) ||
-          (previousOwnVoice && sh.some((h) => h.tag.t === 'cont' && h.firstToken - s.t0 < 3)));
+          (speakerUs && sh.some((h) => h.tag.t === 'cont' && h.firstToken - s.t0 < 3)));
       // «شهردار تبریز: …» — a headline or sentence quoting us after a colon is our own voice.
       const quotesUs = m.mentionHits.some(
         (mh) => mh.field === f && mh.firstToken === s.t0 && /^\s*:/.test(f.text.slice(originalSpan(f, mh.start, mh.end).end)),
       );
-      const ownVoiceFinal = ownVoice || quotesUs;
-      previousOwnVoice = ownVoiceFinal;
+      const insideOurQuote = ourQuoteDepth > 0;
+      const ownVoiceFinal = ownVoice || quotesUs || insideOurQuote || pressRelease || enforcementStory;
+      const quoteBalance = count(s.text, '«') - count(s.text, '»');
+      if (insideOurQuote || ((ownVoice || quotesUs) && quoteBalance > 0)) ourQuoteDepth = Math.max(0, ourQuoteDepth + quoteBalance);
+      else ourQuoteDepth = 0;
+      // Someone else speaking ends our turn; a sentence with no statement verb leaves it open.
+      if (ownVoiceFinal) speakerUs = true;
+      else if (say) speakerUs = false;
       // Where the municipality's voice ends: at a contrast word after the statement, or, in a
       // sentence opened by «در حالی که», at the clause break after the statement.
       let ownVoiceEnd = s.t1;
@@ -250,7 +271,49 @@ export function scoreCriticism(m: MentionResult): CriticismResult {
     .sort((a, b) => b.sum - a.sum)
     .slice(0, 5)
     .map((s) => ({ sentence: s.sentence, cues: [...new Set(s.firings.map((x) => x.cue.phrase))], field: s.field, weight: round(s.sum) }));
-  return { score: round(score), sum, critical, severity, evidence, sentences, denial: titleDenial };
+  return { score: round(score), sum, critical, severity, evidence, sentences, denial: titleDenial, pressRelease, enforcementStory };
+}
+
+function count(text: string, ch: string): number {
+  let n = 0;
+  for (let i = text.indexOf(ch); i >= 0; i = text.indexOf(ch, i + 1)) n++;
+  return n;
+}
+
+/** «به گزارش روابط عمومی شهرداری …», «به نقل از پایگاه اطلاع‌رسانی شهرداری …» in the first sentence after the title. */
+const PR_SOURCE = /(^|\s)(به گزارش|به نقل از)\s[^،,.:]{0,40}?(روابط[\s\u200c]*عمومی|اطلاع[\s\u200c]*رسانی|ارتباطات|امور رسانه)/;
+
+function isPressRelease(m: MentionResult): boolean {
+  const first = m.fields.find((f) => f.field === 'lead' || f.field === 'body');
+  if (!first || first.sentences.length === 0) return false;
+  const s0 = first.sentences[0];
+  // Offsets stay valid: the letter swaps are one code unit for one.
+  const pr = PR_SOURCE.exec(first.text.slice(s0.start, s0.end).replace(/[يى]/g, 'ی').replace(/ك/g, 'ک'));
+  if (!pr) return false;
+  // Our municipality must be the one speaking: a mention right after the PR office's name.
+  const prEnd = s0.start + pr.index + pr[0].length;
+  return m.mentionHits.some((h) => {
+    if (h.field !== first || h.field.sentenceOfToken[h.firstToken] !== 0) return false;
+    const at = originalSpan(h.field, h.start, h.end).start;
+    return at >= prEnd && at - prEnd < 60;
+  });
+}
+
+const ENFORCEMENT_HEADS = ['تخریب', 'برخورد با', 'رفع تصرف', 'پلمب', 'پلمپ', 'جمع آوری', 'توقیف', 'قلع و قمع', 'ساماندهی', 'مقابله با', 'کشف', 'آزادسازی', 'رفع سد معبر', 'اعمال قانون', 'شناسایی'];
+const VIOLATIONS = ['غیرمجاز', 'غیر مجاز', 'متخلف', 'متخلفان', 'تخلف', 'تخلفات', 'سد معبر', 'دستفروش', 'دستفروشان', 'زمین خوار', 'زمین خواران', 'تصرف', 'بدون مجوز', 'غیرقانونی', 'غیر قانونی', 'اراضی'];
+let enforcementMatcher: PhraseMatcher<'head' | 'violation'> | undefined;
+
+/** A title that reports the municipality acting against violations: an enforcement word, then a violation. */
+function isEnforcementStory(m: MentionResult): boolean {
+  const title = m.fields.find((f) => f.field === 'title');
+  if (!title) return false;
+  enforcementMatcher ??= new PhraseMatcher<'head' | 'violation'>([
+    ...ENFORCEMENT_HEADS.map((phrase) => ({ phrase, tag: 'head' as const })),
+    ...VIOLATIONS.map((phrase) => ({ phrase, suffixes: ['ی', 'ها', 'های'], tag: 'violation' as const })),
+  ]);
+  const hits = enforcementMatcher.match(title.c);
+  const head = hits.find((h) => h.tag === 'head' && h.firstToken <= 1);
+  return !!head && hits.some((h) => h.tag === 'violation' && h.firstToken > head.lastToken);
 }
 
 function round(x: number): number {
@@ -400,8 +463,8 @@ function headsPhrase(f: PreparedField, oursStarts: Map<number, number>, a: numbe
   return false;
 }
 
-/** Words that end an official's title: prepositions, conjunctions, verbs. */
-const TITLE_STOP = new Set(['از', 'به', 'با', 'در', 'بر', 'برای', 'که', 'و', 'را', 'گفت', 'اعلام', 'خبر']);
+/** Words that end an official's title: prepositions, verbs («و» does not: «معاون فنی و عمرانی شهرداری …»). */
+const TITLE_STOP = new Set(['از', 'به', 'با', 'در', 'بر', 'برای', 'که', 'را', 'گفت', 'اعلام', 'خبر']);
 
 function speechRole(
   h: CH,

@@ -1,16 +1,19 @@
-// The detect stage as the pipeline calls it: mentions, criticism (rules, plus the trained
-// layer when the database holds one), own-outlet flag.
+// The detect stage as the pipeline calls it: mentions, criticism (the rules, combined with the
+// city's trained model from the database or else the bundled one), own-outlet flag.
 import type { Detection, NormalizedArticle } from '../article.ts';
 import type { Profile, Source } from '../config.ts';
 import type { Db } from '../store/db.ts';
 import { scoreCriticism, type CriticismResult } from './criticism.ts';
 import { MentionFinder, type ArticleFields, type MentionResult } from './mentions.ts';
-import { loadModel, probability, type CriticismModel } from './model.ts';
+import { bundledModel, loadModel, modelEvidence, probability, type CriticismModel } from './model.ts';
 
 export interface DetectorOptions {
   sources?: Source[];
   db?: Db;
-  /** Use this model instead of the one stored in db (tests, evaluation). */
+  /**
+   * Use this model instead of the city's trained one (from db) or the bundled one; null for the
+   * rules alone (tests, evaluation).
+   */
   model?: CriticismModel | null;
 }
 
@@ -31,12 +34,15 @@ export function createDetector(profile: Profile, opts: DetectorOptions = {}): De
   const own = new Set(profile.ownOutlets);
   let model: CriticismModel | undefined;
   if (opts.model !== undefined) model = opts.model ?? undefined;
-  else if (opts.db) {
-    try {
-      model = loadModel(opts.db, profile.city);
-    } catch {
-      model = undefined; // a database without the detect tables: rules only
+  else {
+    if (opts.db) {
+      try {
+        model = loadModel(opts.db, profile.city);
+      } catch {
+        model = undefined; // a database without the detect tables: the bundled model
+      }
     }
+    model ??= bundledModel();
   }
 
   const analyse = (a: DetectInput, source?: Source) => {
@@ -64,6 +70,9 @@ export function createDetector(profile: Profile, opts: DetectorOptions = {}): De
       let severity = criticism.severity;
       if (critical && severity === 'none') severity = 'low';
       if (!critical) severity = 'none';
+      // A flag the cues did not raise is explained by the sentences and words that weighed most.
+      let evidence = criticism.evidence;
+      if (critical && model && evidence.length === 0) evidence = modelEvidence(model, criticism);
       return {
         city: profile.city,
         mentioned,
@@ -71,7 +80,7 @@ export function createDetector(profile: Profile, opts: DetectorOptions = {}): De
         critical,
         score: mentioned ? score : 0,
         severity,
-        evidence: critical ? criticism.evidence : [],
+        evidence: critical ? evidence : [],
         ownOutlet: own.has(a.sourceId),
         ruleScore: criticism.score,
         decidedBy,

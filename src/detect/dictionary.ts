@@ -3,7 +3,7 @@
 // plus the city-context words (our city, other cities, other cities' municipalities).
 import type { EntityKind } from '../article.ts';
 import type { Official, Profile } from '../config.ts';
-import { KNOWN_CITIES } from './cities.ts';
+import { KNOWN_CITIES, MUNICIPALITY_ONLY_NAMES } from './cities.ts';
 import { compactPhrase } from './fold.ts';
 import type { PhraseEntry } from './matcher.ts';
 
@@ -131,6 +131,10 @@ export function buildDictionary(p: Profile): PhraseEntry<DictTag>[] {
         out.push({ phrase: `شهرداری منطقه ${n} ${name}`, tag: { type: 'othermuni', city: c.slug } });
       }
     }
+  }
+  for (const name of MUNICIPALITY_ONLY_NAMES) {
+    if (ours.has(compactPhrase(name))) continue;
+    for (const pre of [...MUNICIPALITY_PREFIXES, ...MAYOR_PREFIXES]) out.push({ phrase: `${pre} ${name}`, tag: { type: 'othermuni', city: 'other' } });
   }
   return out;
 }

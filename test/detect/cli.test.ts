@@ -153,7 +153,8 @@ test('verdicts are stored, train learns from them, and the detector then uses th
   const profile = loadProfile(join(dirs.configDir, 'profiles', 'tabriz.json'));
   const probe = { title: '', body: 'احداث تقاطع شهرداری تبریز با تاخیر همراه است و موعد آن گذشت.', publishedAt: null, sourceId: 'x' };
   const db2 = openDb(dirs.dataDir);
-  assert.equal(createDetector(profile, { db: db2 }).detect(probe).critical, false, 'rules alone do not flag it');
+  assert.equal(createDetector(profile, { db: db2, model: null }).detect(probe).critical, false, 'rules alone do not flag it');
+  const before = createDetector(profile, { db: db2 }).detect(probe).score;
   db2.close();
 
   const trained = await run(['detect', 'train', '--city', 'tabriz'], io);
@@ -166,6 +167,8 @@ test('verdicts are stored, train learns from them, and the detector then uses th
   const d = withModel.detect(probe);
   assert.equal(d.decidedBy, 'model');
   assert.equal(d.critical, true);
+  assert.ok(d.score > before, `the verdicts move the probe towards critical (${before} → ${d.score})`);
+  assert.ok(d.evidence.length > 0, 'a flag always carries evidence');
   assert.equal(withModel.detect({ ...probe, body: 'شهرداری تبریز بوستان محله را افتتاح کرد.' }).critical, false);
   db3.close();
   rmSync(dirs.root, { recursive: true, force: true });
