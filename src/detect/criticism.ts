@@ -71,6 +71,8 @@ export interface SentenceScore {
   ownVoice?: boolean;
   /** The part of sum that comes from cues inside the municipality's own statement. */
   ownSum?: number;
+  /** The municipality criticises someone else here («شهردار از … انتقاد کرد»). */
+  critic?: boolean;
 }
 
 export interface CriticismResult {
@@ -245,7 +247,7 @@ export function scoreCriticism(m: MentionResult): CriticismResult {
       const part = (own: boolean) => Math.min(1.6, firings.filter((x) => !!x.own === own).reduce((a, x) => a + x.contribution, 0)) * scope;
       const ownSum = part(true);
       const sum = part(false) + ownSum;
-      sentences.push({ field: f.field, sentence: s.text, scope, sum, firings, ownVoice: ownVoiceFinal, ownSum });
+      sentences.push({ field: f.field, sentence: s.text, scope, sum, firings, ownVoice: ownVoiceFinal, ownSum, critic: municipalityCriticises });
     });
   }
 

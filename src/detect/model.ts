@@ -14,6 +14,7 @@
 import { readFileSync } from 'node:fs';
 import type { Db } from '../store/db.ts';
 import { RULE_THRESHOLD_SUM, type CriticismResult, type SentenceScore } from './criticism.ts';
+import { KNOWN_CITIES } from './cities.ts';
 import { foldKey } from './fold.ts';
 
 export interface CriticismModel {
@@ -44,9 +45,15 @@ const NEAR_SCOPE = 0.5;
  * whether it criticises (with them, the first model called long press releases critical).
  */
 const STOPWORDS = new Set(
-  ('از به که است این را با در و ها های می نمی شده شد شود کرد کرده کند کنند دارد دارند بود بوده باشد ' +
-    'برای تا بر یا هم نیز اما ولی آن آنها او وی ما ای ی اند ایم ام ترین تر هر همه یک دو سه چند پس پیش ' +
-    'روز سال ماه امروز گفت افزود گزارش خبر اعلام شهر').split(' '),
+  [
+    ...('از به که است این را با در و ها های هایی می نمی شده شد شود کرد کرده کند کنند دارد دارند بود بوده باشد ' +
+      'برای تا بر یا هم نیز اما ولی آن آنها او وی ما ای ی ان اند ایم ام ترین تر هر همه یک دو سه چند پس پیش ' +
+      'روز سال ماه امروز گفت افزود گزارش خبر خبرنگار اعلام شهر').split(' '),
+    // Who, not what: the municipality's own names and the cities. Every example names the
+    // municipality; counting how often taught the first model that naming it is criticism.
+    ...'شهرداری شهرداریها شهردار منطقه سازمان شرکت کلانشهر'.split(' '),
+    ...KNOWN_CITIES.map((c) => foldKey(c.fa)),
+  ].map((w) => foldKey(w)),
 );
 
 /** Words of a sentence for the model: folded, letters only, no one-letter tokens, no function words. */
@@ -56,9 +63,9 @@ function words(sentence: string): string[] {
     .filter((w) => w.length > 1 && !/^\d+$/.test(w) && !STOPWORDS.has(w));
 }
 
-/** The sentences whose words the model reads. */
+/** The sentences whose words the model reads: near us, and not the municipality speaking or criticising others. */
 function readSentences(c: CriticismResult): SentenceScore[] {
-  return c.sentences.filter((s) => s.scope >= NEAR_SCOPE && !s.ownVoice);
+  return c.sentences.filter((s) => s.scope >= NEAR_SCOPE && !s.ownVoice && !s.critic);
 }
 
 function sentenceFeatures(s: SentenceScore, into: Map<string, number>): void {
