@@ -3,7 +3,7 @@
 // criticising, not inside a denial, not when the municipality acts against the problem
 // («برخورد با تخلفات»), and not when the sentence is about another city's municipality.
 import type { Evidence, Severity } from '../article.ts';
-import { ANAPHORS, NO_LONGER, PRAISE_WORDS, COMPLAINANTS, COMPLAINT_FRAME, NEGATED_OR_DEMAND, REPORTING_VERBS, LIGHT_VERBS, PAIR_CUES, ARTS_SENSITIVE_CUES, ARTS_WORDS, CONCESSIVE_OPENERS, CONTINUATION_SUBJECTS, CONTRAST_WORDS, CUES, RESOLUTION_WORDS, ANSWER_WORDS, DENIAL_WORDS, ENFORCEMENT_WORDS, NEGATORS, STATEMENT_VERBS, TARGET_PREPOSITIONS, type Cue } from './cues.ts';
+import { ANAPHORS, NO_LONGER, PRAISE_WORDS, COMPLAINANTS, COMPLAINT_FRAME, NEGATED_OR_DEMAND, REPORTING_VERBS, LIGHT_VERBS, PAIR_CUES, ARTS_SENSITIVE_CUES, ARTS_WORDS, CONCESSIVE_OPENERS, CONTINUATION_SUBJECTS, CONTRAST_WORDS, CUES, RESOLUTION_WORDS, ANSWER_WORDS, THANKS_WORDS, DENIAL_WORDS, ENFORCEMENT_WORDS, NEGATORS, STATEMENT_VERBS, TARGET_PREPOSITIONS, type Cue } from './cues.ts';
 import { originalSpan, type PreparedField } from './fields.ts';
 import { PhraseMatcher, type PhraseHit } from './matcher.ts';
 import type { Hit, MentionResult } from './mentions.ts';
@@ -113,13 +113,15 @@ export function scoreCriticism(m: MentionResult): CriticismResult {
   const pressRelease = isPressRelease(m);
   // «تخریب ۳۲ بنای غیرمجاز»: the violations in it are what the municipality acts against.
   const enforcementStory = isEnforcementStory(m);
+  // «تشکر از شهرداری …»: a thank-you; its problem words are the problems solved.
+  const thanks = isThanks(m);
   let titleDenial = false;
 
+  // The municipality was the last speaker («وی افزود» continues it, from the headline on), and
+  // how deep we are in a quotation it opened («… گفت: «… . … .»» runs over several sentences).
+  let speakerUs = false;
+  let ourQuoteDepth = 0;
   for (const f of m.fields) {
-    // The municipality was the last speaker («وی افزود» continues it), and how deep we are in
-    // a quotation it opened («… گفت: «… . … .»» runs over several sentences).
-    let speakerUs = false;
-    let ourQuoteDepth = 0;
     const hits = matcher().match(f.c);
     const ours = tokensOf(m.mentionHits, f);
     // Mention start token → its last token, for subject checks.
@@ -146,16 +148,22 @@ export function scoreCriticism(m: MentionResult): CriticismResult {
       const preps = sh.filter((h) => h.tag.t === 'prep').map((h) => h.firstToken);
       const firstOurs = [...ours].filter((t) => t >= s.t0 && t < s.t1).sort((a, b) => a - b)[0];
       const clause0 = firstOurs === undefined ? s.t0 : clauseOf(f, firstOurs, s.t0);
+      // «به گفته شهردار، …»: the sentence reports our words.
+      const byWord = sh.find((h) => h.tag.t === 'report' && h.firstToken - s.t0 < 2 && f.tokenText[h.firstToken] === 'به');
+      let byEnd = byWord ? byWord.lastToken + 1 : s.t1;
+      while (byEnd < s.t1 && !f.clauseStart[byEnd]) byEnd++;
+      const reportsUs = byWord !== undefined && headsPhrase(f, oursStarts, byWord.lastToken + 1, byEnd);
       const ownVoice =
-        say !== undefined &&
-        ((firstOurs !== undefined && firstOurs < say.firstToken && headsPhrase(f, oursStarts, clause0, say.firstToken)) ||
-          (speakerUs && sh.some((h) => h.tag.t === 'cont' && h.firstToken - s.t0 < 3)));
+        reportsUs ||
+        (say !== undefined &&
+          ((firstOurs !== undefined && firstOurs < say.firstToken && headsPhrase(f, oursStarts, clause0, say.firstToken)) ||
+            (speakerUs && sh.some((h) => h.tag.t === 'cont' && h.firstToken - s.t0 < 3))));
       // «شهردار تبریز: …» — a headline or sentence quoting us after a colon is our own voice.
       const quotesUs = m.mentionHits.some(
         (mh) => mh.field === f && mh.firstToken === s.t0 && /^\s*:/.test(f.text.slice(originalSpan(f, mh.start, mh.end).end)),
       );
       const insideOurQuote = ourQuoteDepth > 0;
-      const ownVoiceFinal = ownVoice || quotesUs || insideOurQuote || pressRelease || enforcementStory;
+      const ownVoiceFinal = ownVoice || quotesUs || insideOurQuote || pressRelease || enforcementStory || thanks;
       const quoteBalance = count(s.text, '«') - count(s.text, '»');
       if (insideOurQuote || ((ownVoice || quotesUs) && quoteBalance > 0)) ourQuoteDepth = Math.max(0, ourQuoteDepth + quoteBalance);
       else ourQuoteDepth = 0;
@@ -240,6 +248,8 @@ export function scoreCriticism(m: MentionResult): CriticismResult {
           firings.push({ cue, role: 'plain', contribution: cue.weight * (inOwnVoice ? OWN_VOICE_FACTOR : 1), own: inOwnVoice });
         }
       }
+      // An oversight body that praises («رتبه نخست», «تقدیر») is no finding against us.
+      if (firings.length > 0 && firings.every((x) => x.cue.institution) && sh.some((h) => h.tag.t === 'praise')) firings.length = 0;
       // «ساکنان می‌گویند شهرداری … نکرده است»: a complainant reports on us with a negated verb or a demand.
       if (!municipalityCriticises && !ownVoiceFinal && complaintFrame(sh, ours, s.t0, s.t1, f.clauseStart, f.tokenText)) firings.push({ cue: COMPLAINT_FRAME, role: 'target', contribution: COMPLAINT_FRAME.weight });
       // The municipality criticising someone else: the sentence's other cues describe them.
@@ -248,6 +258,8 @@ export function scoreCriticism(m: MentionResult): CriticismResult {
       const ownSum = part(true);
       const sum = part(false) + ownSum;
       sentences.push({ field: f.field, sentence: s.text, scope, sum, firings, ownVoice: ownVoiceFinal, ownSum, critic: municipalityCriticises });
+      // «شهردار از … انتقاد کرد. وی گفت: …»: the critic goes on speaking.
+      if (municipalityCriticises) speakerUs = true;
     });
   }
 
@@ -316,6 +328,17 @@ function isEnforcementStory(m: MentionResult): boolean {
   const hits = enforcementMatcher.match(title.c);
   const head = hits.find((h) => h.tag === 'head' && h.firstToken <= 1);
   return !!head && hits.some((h) => h.tag === 'violation' && h.firstToken > head.lastToken);
+}
+
+let thanksMatcher: PhraseMatcher<true> | undefined;
+
+/** The title thanks us: a thanks word, and our mention after it. */
+function isThanks(m: MentionResult): boolean {
+  const title = m.fields.find((f) => f.field === 'title');
+  if (!title) return false;
+  thanksMatcher ??= new PhraseMatcher<true>(THANKS_WORDS.map((phrase) => ({ phrase, suffixes: ['ی'], tag: true as const })));
+  const word = thanksMatcher.match(title.c)[0];
+  return !!word && m.mentionHits.some((h) => h.field === title && h.firstToken > word.lastToken);
 }
 
 function round(x: number): number {

@@ -27,6 +27,11 @@ export interface Cue {
   undone?: boolean;
   /** A question word («چرا»): in a sentence ending in «؟» that names us, we are the one asked to answer. */
   question?: boolean;
+  /**
+   * An oversight body or court («بازرسی استان», «دیوان محاسبات»): it ranks as well as it finds
+   * fault, so in a sentence of praise («رتبه نخست در شاخص شفافیت») it does not count.
+   */
+  institution?: boolean;
 }
 
 /**
@@ -212,7 +217,7 @@ export const NEGATED_OR_DEMAND = [
   'بدون', 'وجود ندارد', 'نداده بود', 'منتظر',
 ];
 /** Praise in the reported clause: the frame is not a complaint («عملکرد خوبی داشته», «راحت‌تر کرده»). */
-export const PRAISE_WORDS = ['خوب', 'خوبی', 'مثبت', 'رضایت', 'راضی', 'راحت تر', 'بهتر', 'قدردانی', 'تقدیر', 'موفق', 'موفقیت', 'ارزشمند', 'شایسته'];
+export const PRAISE_WORDS = ['خوب', 'خوبی', 'مثبت', 'رضایت', 'راضی', 'راحت تر', 'بهتر', 'قدردانی', 'تقدیر', 'موفق', 'موفقیت', 'ارزشمند', 'شایسته', 'رتبه نخست', 'رتبه اول', 'رتبه برتر', 'برترین', 'دستگاه برتر'];
 /** «دیگر … ندارند»: a problem that is over. */
 export const NO_LONGER = ['دیگر'];
 export const COMPLAINT_FRAME: Cue = { id: 'complaint_frame', phrase: 'شاکی می‌گوید شهرداری … نکرده', cls: 'failure', severity: 'medium', weight: 0.6 };
@@ -228,3 +233,14 @@ export const TARGET_PREPOSITIONS = ['از', 'به', 'نسبت به', 'علیه',
 
 /** Negators and conditionals that cancel a cue right after them («هیچ تخلفی», «در صورت قصور»). */
 export const NEGATORS = ['هیچ', 'عدم وجود', 'بدون', 'در صورت', 'درصورت', 'در صورتی که', 'چنانچه', 'در صورت بروز'];
+
+/** Oversight bodies and courts: see Cue.institution. */
+const INSTITUTIONS = new Set([
+  'دیوان محاسبات', 'سازمان بازرسی', 'بازرسی کل استان', 'بازرسی استان', 'بازرسی کل کشور', 'اداره کل بازرسی', 'بازرسی کل', 'دادستان',
+  'دادستانی', 'مراجع قضایی', 'دستگاه قضایی', 'دادسرا', 'دادسرای', 'بازپرس', 'دادگاه', 'دیوان عدالت اداری', 'حسابرس', 'حسابرسی', 'گزارش حسابرسی',
+  'گزارش تفریغ بودجه',
+]);
+for (const c of CUES) if (INSTITUTIONS.has(c.phrase)) c.institution = true;
+
+/** A headline thanking the municipality («تشکر از شهرداری منطقه ۵»): the problems in it are the ones it solved. */
+export const THANKS_WORDS = ['تشکر', 'قدردانی', 'تقدیر', 'سپاس', 'سپاسگزاری'];
