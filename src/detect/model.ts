@@ -183,15 +183,7 @@ export function train(examples: TrainingExample[], opts: TrainOptions = {}): Cri
   const prior = opts.prior;
   const all = examples.map((_, i) => i);
   const words = fitWords(all, feats, labels, weights, opts);
-  // Out-of-fold word logits: fold k is predicted by a word model trained on the other folds.
-  const folds = Math.min(FOLDS, examples.length);
-  const oof = new Float64Array(examples.length);
-  for (let k = 0; k < folds; k++) {
-    const trainIdx = all.filter((i) => i % folds !== k);
-    const fold = fitWords(trainIdx, feats, labels, weights, opts);
-    for (let i = k; i < examples.length; i += folds) oof[i] = wordLogit(fold.bias, fold.weights, feats[i]);
-  }
-  const comb = opts.combiner ?? fitCombiner(oof, rules, labels, weights, prior);
+  const comb = opts.combiner ?? fitCombiner(outOfFold(all, feats, labels, weights, opts), rules, labels, weights, prior);
   return {
     version: 2,
     bias: round4(comb.bias),
@@ -220,6 +212,17 @@ export const BUNDLED_COMBINER: Combiner = { bias: 0, ruleWeight: 1, wordWeight: 
 
 const FOLDS = 5;
 const round4 = (x: number) => Math.round(x * 1e4) / 1e4;
+
+/** Word logits of each example from a word model trained on the other folds: as good as the model is on unseen text. */
+function outOfFold(all: number[], feats: Map<string, number>[], labels: number[], weights: number[], opts: TrainOptions): Float64Array {
+  const folds = Math.min(FOLDS, all.length);
+  const oof = new Float64Array(all.length);
+  for (let k = 0; k < folds; k++) {
+    const fold = fitWords(all.filter((i) => i % folds !== k), feats, labels, weights, opts);
+    for (let i = k; i < all.length; i += folds) oof[i] = wordLogit(fold.bias, fold.weights, feats[i]);
+  }
+  return oof;
+}
 
 /** L2-regularised logistic regression over the features of the examples in idx (towards the prior's words). */
 function fitWords(

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { evaluate, evalProfiles, loadLabelled, precision, recall } from '../../bench/eval-detect.ts';
+import { evaluate, evalProfiles, labelledExamples, loadLabelled, modelWithout, precision, recall, type EvalResult } from '../../bench/eval-detect.ts';
 import { createDetector } from '../../src/detect/detector.ts';
 
 test('the labelled set is large, split in halves and labelled consistently', () => {
@@ -23,4 +23,20 @@ test('detection on the whole labelled set stays above regression floors', () => 
   assert.ok(recall(r.mentions) >= 0.93, `mention recall ${recall(r.mentions)}`);
   assert.ok(precision(r.criticism) >= 0.85, `criticism precision ${precision(r.criticism)}`);
   assert.ok(recall(r.criticism) >= 0.8, `criticism recall ${recall(r.criticism)}`);
+});
+
+test('the word model, scored only on splits it was not trained on, stays above regression floors', () => {
+  const items = loadLabelled();
+  const profiles = evalProfiles(items);
+  const examples = labelledExamples(items, profiles);
+  const total: EvalResult['criticism'] = { tp: 0, fp: 0, fn: 0, tn: 0 };
+  for (const split of new Set(items.map((i) => i.split))) {
+    const model = modelWithout(split, examples);
+    assert.equal(model.examples, examples.filter((e) => e.split !== split).length, 'the split is left out');
+    const r = evaluate(items.filter((i) => i.split === split), profiles.map((p) => createDetector(p, { model })));
+    for (const k of ['tp', 'fp', 'fn', 'tn'] as const) total[k] += r.criticism[k];
+  }
+  // Measured 0.95 / 0.93 (docs/detection.md); the rules alone recall 0.88 on the same set.
+  assert.ok(precision(total) >= 0.9, `criticism precision ${precision(total)}`);
+  assert.ok(recall(total) >= 0.9, `criticism recall ${recall(total)}`);
 });
