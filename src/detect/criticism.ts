@@ -152,7 +152,9 @@ export function scoreCriticism(m: MentionResult): CriticismResult {
       const byWord = sh.find((h) => h.tag.t === 'report' && h.firstToken - s.t0 < 2 && f.tokenText[h.firstToken] === 'به');
       let byEnd = byWord ? byWord.lastToken + 1 : s.t1;
       while (byEnd < s.t1 && !f.clauseStart[byEnd]) byEnd++;
-      const reportsUs = byWord !== undefined && headsPhrase(f, oursStarts, byWord.lastToken + 1, byEnd);
+      const reportsUs =
+        byWord !== undefined &&
+        (headsPhrase(f, oursStarts, byWord.lastToken + 1, byEnd) || (speakerUs && sh.some((h) => h.tag.t === 'cont' && h.firstToken === byWord.lastToken + 1)));
       const ownVoice =
         reportsUs ||
         (say !== undefined &&
@@ -479,9 +481,9 @@ function headsPhrase(f: PreparedField, oursStarts: Map<number, number>, a: numbe
   const subjectAt = (t: number) => oursStarts.has(t) && f.tokenText[oursStarts.get(t)! + 1] !== 'را';
   if (subjectAt(a)) return true;
   if (!OFFICIAL_HEADS.has(f.tokenText[a]) || a + 1 >= b) return false;
-  // The title may run a few words before the body it belongs to («معاون خدمات شهری شهرداری …»,
-  // «مدیرعامل سازمان پسماند شهرداری …»), but never across a preposition or a clause break.
-  for (let t = a + 1; t <= a + 5 && t < b; t++) {
+  // The title may run several words before the body it belongs to («معاون خدمات شهری و محیط زیست
+  // شهرداری …», «مدیرعامل سازمان پسماند شهرداری …»), but never across a preposition or a clause break.
+  for (let t = a + 1; t <= a + 8 && t < b; t++) {
     if (subjectAt(t)) return true;
     if (f.clauseStart[t] || TITLE_STOP.has(f.tokenText[t])) return false;
   }
