@@ -11,7 +11,7 @@ import { evalProfiles, labelledExamples, loadLabelled } from './eval-detect.ts';
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 export const MODEL_FILE = join(root, 'src/detect/criticism-model.json');
 /** What the model's features depend on: the labelled set and the code that turns text into features. */
-const INPUTS = ['test/detect/labelled.jsonl', 'src/detect/cues.ts', 'src/detect/criticism.ts', 'src/detect/model.ts'];
+const INPUTS = ['test/detect/labelled.jsonl', 'src/detect/cues.ts', 'src/detect/criticism.ts', 'src/detect/voice.ts', 'src/detect/model.ts'];
 
 export function dataHash(): string {
   const h = createHash('sha256');

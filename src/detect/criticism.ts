@@ -3,10 +3,11 @@
 // criticising, not inside a denial, not when the municipality acts against the problem
 // («برخورد با تخلفات»), and not when the sentence is about another city's municipality.
 import type { Evidence, Severity } from '../article.ts';
-import { ANAPHORS, NO_LONGER, PRAISE_WORDS, COMPLAINANTS, COMPLAINT_FRAME, NEGATED_OR_DEMAND, REPORTING_VERBS, LIGHT_VERBS, PAIR_CUES, ARTS_SENSITIVE_CUES, ARTS_WORDS, CONCESSIVE_OPENERS, CONTINUATION_SUBJECTS, CONTRAST_WORDS, CUES, RESOLUTION_WORDS, ANSWER_WORDS, THANKS_WORDS, DENIAL_WORDS, ENFORCEMENT_WORDS, NEGATORS, STATEMENT_VERBS, TARGET_PREPOSITIONS, type Cue } from './cues.ts';
+import { ANAPHORS, NO_LONGER, PRAISE_WORDS, COMPLAINANTS, COMPLAINT_FRAME, NEGATED_OR_DEMAND, REPORTING_VERBS, LIGHT_VERBS, PAIR_CUES, ARTS_SENSITIVE_CUES, ARTS_WORDS, CONCESSIVE_OPENERS, CONTINUATION_SUBJECTS, CONTRAST_WORDS, CUES, RESOLUTION_WORDS, ANSWER_WORDS, DENIAL_WORDS, ENFORCEMENT_WORDS, NEGATORS, STATEMENT_VERBS, TARGET_PREPOSITIONS, type Cue } from './cues.ts';
 import { originalSpan, type PreparedField } from './fields.ts';
 import { PhraseMatcher, type PhraseHit } from './matcher.ts';
 import type { Hit, MentionResult } from './mentions.ts';
+import { count, isEnforcementStory, isPressRelease, isThanks } from './voice.ts';
 
 type CueTag = { t: 'cue'; cue: Cue } | { t: 'enf' } | { t: 'denial' } | { t: 'neg' } | { t: 'prep' } | { t: 'arts' } | { t: 'say' } | { t: 'cont' } | { t: 'concessive' } | { t: 'contrast' } | { t: 'resolved' } | { t: 'answer' } | { t: 'pairA'; pair: number } | { t: 'pairB'; pair: number } | { t: 'ana' } | { t: 'plaintiff' } | { t: 'report' } | { t: 'negv' } | { t: 'praise' } | { t: 'nolonger' };
 
@@ -288,59 +289,6 @@ export function scoreCriticism(m: MentionResult): CriticismResult {
     .slice(0, 5)
     .map((s) => ({ sentence: s.sentence, cues: [...new Set(s.firings.map((x) => x.cue.phrase))], field: s.field, weight: round(s.sum) }));
   return { score: round(score), sum, critical, severity, evidence, sentences, denial: titleDenial, pressRelease, enforcementStory };
-}
-
-function count(text: string, ch: string): number {
-  let n = 0;
-  for (let i = text.indexOf(ch); i >= 0; i = text.indexOf(ch, i + 1)) n++;
-  return n;
-}
-
-/** «به گزارش روابط عمومی شهرداری …», «به نقل از پایگاه اطلاع‌رسانی شهرداری …» in the first sentence after the title. */
-const PR_SOURCE = /(^|\s)(به گزارش|به نقل از)\s[^،,.:]{0,40}?(روابط[\s\u200c]*عمومی|اطلاع[\s\u200c]*رسانی|ارتباطات|امور رسانه)/;
-
-function isPressRelease(m: MentionResult): boolean {
-  const first = m.fields.find((f) => f.field === 'lead' || f.field === 'body');
-  if (!first || first.sentences.length === 0) return false;
-  const s0 = first.sentences[0];
-  // Offsets stay valid: the letter swaps are one code unit for one.
-  const pr = PR_SOURCE.exec(first.text.slice(s0.start, s0.end).replace(/[يى]/g, 'ی').replace(/ك/g, 'ک'));
-  if (!pr) return false;
-  // Our municipality must be the one speaking: a mention right after the PR office's name.
-  const prEnd = s0.start + pr.index + pr[0].length;
-  return m.mentionHits.some((h) => {
-    if (h.field !== first || h.field.sentenceOfToken[h.firstToken] !== 0) return false;
-    const at = originalSpan(h.field, h.start, h.end).start;
-    return at >= prEnd && at - prEnd < 60;
-  });
-}
-
-const ENFORCEMENT_HEADS = ['تخریب', 'برخورد با', 'رفع تصرف', 'پلمب', 'پلمپ', 'جمع آوری', 'توقیف', 'قلع و قمع', 'ساماندهی', 'مقابله با', 'کشف', 'آزادسازی', 'رفع سد معبر', 'اعمال قانون', 'شناسایی'];
-const VIOLATIONS = ['غیرمجاز', 'غیر مجاز', 'متخلف', 'متخلفان', 'تخلف', 'تخلفات', 'سد معبر', 'دستفروش', 'دستفروشان', 'زمین خوار', 'زمین خواران', 'تصرف', 'بدون مجوز', 'غیرقانونی', 'غیر قانونی', 'اراضی'];
-let enforcementMatcher: PhraseMatcher<'head' | 'violation'> | undefined;
-
-/** A title that reports the municipality acting against violations: an enforcement word, then a violation. */
-function isEnforcementStory(m: MentionResult): boolean {
-  const title = m.fields.find((f) => f.field === 'title');
-  if (!title) return false;
-  enforcementMatcher ??= new PhraseMatcher<'head' | 'violation'>([
-    ...ENFORCEMENT_HEADS.map((phrase) => ({ phrase, tag: 'head' as const })),
-    ...VIOLATIONS.map((phrase) => ({ phrase, suffixes: ['ی', 'ها', 'های'], tag: 'violation' as const })),
-  ]);
-  const hits = enforcementMatcher.match(title.c);
-  const head = hits.find((h) => h.tag === 'head' && h.firstToken <= 1);
-  return !!head && hits.some((h) => h.tag === 'violation' && h.firstToken > head.lastToken);
-}
-
-let thanksMatcher: PhraseMatcher<true> | undefined;
-
-/** The title thanks us: a thanks word, and our mention after it. */
-function isThanks(m: MentionResult): boolean {
-  const title = m.fields.find((f) => f.field === 'title');
-  if (!title) return false;
-  thanksMatcher ??= new PhraseMatcher<true>(THANKS_WORDS.map((phrase) => ({ phrase, suffixes: ['ی'], tag: true as const })));
-  const word = thanksMatcher.match(title.c)[0];
-  return !!word && m.mentionHits.some((h) => h.field === title && h.firstToken > word.lastToken);
 }
 
 function round(x: number): number {

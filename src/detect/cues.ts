@@ -244,3 +244,7 @@ for (const c of CUES) if (INSTITUTIONS.has(c.phrase)) c.institution = true;
 
 /** A headline thanking the municipality («تشکر از شهرداری منطقه ۵»): the problems in it are the ones it solved. */
 export const THANKS_WORDS = ['تشکر', 'قدردانی', 'تقدیر', 'سپاس', 'سپاسگزاری'];
+
+/** Headline openers of enforcement news; with a violation after them the article is the municipality acting. */
+export const ENFORCEMENT_HEADS = ['تخریب', 'برخورد با', 'رفع تصرف', 'پلمب', 'پلمپ', 'جمع آوری', 'توقیف', 'قلع و قمع', 'ساماندهی', 'مقابله با', 'کشف', 'آزادسازی', 'رفع سد معبر', 'اعمال قانون', 'شناسایی'];
+export const VIOLATIONS = ['غیرمجاز', 'غیر مجاز', 'متخلف', 'متخلفان', 'تخلف', 'تخلفات', 'سد معبر', 'دستفروش', 'دستفروشان', 'زمین خوار', 'زمین خواران', 'تصرف', 'بدون مجوز', 'غیرقانونی', 'غیر قانونی', 'اراضی'];
