@@ -11,7 +11,7 @@ import { createDetector } from './detector.ts';
 import { bundledModel, probability, saveModel, train, type TrainingExample } from './model.ts';
 import type { Db } from '../store/db.ts';
 import { initProfile, ProfileInitError } from './profile-init.ts';
-import { isVerdict, storeVerdict } from './verdicts.ts';
+import { isVerdict, reviewQueue, storeVerdict } from './verdicts.ts';
 
 export interface DetectCliIo {
   stdin?: Readable;
@@ -180,6 +180,32 @@ export function registerDetectCommands(program: Command, io: DetectCliIo = {}): 
           const city = opts.city ?? process.env.KAGHAZ_CITY ?? a.detection.city ?? 'tabriz';
           const total = storeVerdict(ctx.db, articleId, city, verdict, opts.note);
           out(io).write(`stored: ${articleId} ${verdict} (${city}; ${total} verdicts; run "kaghaz detect train" to use them)\n`);
+        } finally {
+          ctx.close();
+        }
+      } catch (e) {
+        reportError(io, e);
+      }
+    });
+
+  detect
+    .command('review')
+    .description('list stored articles without a verdict, the most uncertain first: the verdicts that teach "detect train" the most')
+    .option('--city <name>', 'profile city (default KAGHAZ_CITY or tabriz)')
+    .option('--limit <n>', 'how many', '20')
+    .option('--json', 'one JSON line per article')
+    .action((opts: { city?: string; limit: string; json?: boolean }) => {
+      try {
+        const limit = Number(opts.limit);
+        if (!Number.isInteger(limit) || limit < 1) throw new ProfileInitError(`--limit "${opts.limit}" is not a positive whole number`);
+        const city = opts.city ?? process.env.KAGHAZ_CITY ?? 'tabriz';
+        const ctx = openContext({ dataDir: io.dataDir, configDir: io.configDir });
+        try {
+          const items = reviewQueue(ctx.db, city, limit);
+          for (const r of items) {
+            out(io).write(opts.json ? `${JSON.stringify(r)}\n` : `${r.score.toFixed(2)}  ${r.critical ? 'critical' : 'not     '}  ${r.id}  ${r.title}\n`);
+          }
+          if (!opts.json) out(io).write(`${items.length} to review for ${city}; answer with "kaghaz detect verdict ID critical|not-critical"\n`);
         } finally {
           ctx.close();
         }

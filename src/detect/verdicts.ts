@@ -27,3 +27,29 @@ export function verdictsFor(db: Db, city: string, articleIds: string[]): Map<str
   for (const r of rows) out.set(r.id, r.verdict);
   return out;
 }
+
+export interface ReviewItem {
+  id: string;
+  title: string;
+  url: string;
+  score: number;
+  critical: boolean;
+  publishedAt: string | null;
+}
+
+/**
+ * Stored articles about the city that have no verdict yet, the most uncertain first (score nearest
+ * 0.5; newest first among equals): the verdicts that teach `detect train` the most per click.
+ */
+export function reviewQueue(db: Db, city: string, limit = 20): ReviewItem[] {
+  const rows = db
+    .prepare(
+      `SELECT a.id, a.title, a.url, a.score, a.critical, a.published_at AS publishedAt FROM articles a
+       WHERE a.mentioned = 1 AND (a.city = ? OR a.city IS NULL)
+         AND NOT EXISTS (SELECT 1 FROM detect_verdicts v WHERE v.article_id = a.id AND v.city = ?)
+       ORDER BY abs(a.score - 0.5), COALESCE(a.published_at, a.fetched_at) DESC, a.id
+       LIMIT ?`,
+    )
+    .all(city, city, limit) as (Omit<ReviewItem, 'critical'> & { critical: number })[];
+  return rows.map((r) => ({ ...r, critical: r.critical === 1 }));
+}

@@ -173,3 +173,32 @@ test('verdicts are stored, train learns from them, and the detector then uses th
   db3.close();
   rmSync(dirs.root, { recursive: true, force: true });
 });
+
+test('detect review lists articles without a verdict, the most uncertain first', async () => {
+  const dirs = tempDirs();
+  const db = openDb(dirs.dataDir);
+  const store = new ArticleStore(db);
+  const scored = (id: string, score: number) => {
+    const a = storedArticle(id, `خبر ${id} درباره شهرداری تبریز`);
+    return { ...a, title: `عنوان ${id}`, detection: { ...a.detection, score, critical: score >= 0.5 } };
+  };
+  const sure = scored('sure', 0.9);
+  const unsure = scored('unsure', 0.46);
+  const quiet = scored('quiet', 0.05);
+  const judged = scored('judged', 0.5);
+  for (const a of [sure, unsure, quiet, judged]) store.insert(a);
+  db.close();
+  const io = { configDir: dirs.configDir, dataDir: dirs.dataDir };
+  assert.equal((await run(['detect', 'verdict', judged.id, 'critical', '--city', 'tabriz'], io)).exitCode, 0);
+  const r = await run(['detect', 'review', '--city', 'tabriz', '--json'], io);
+  assert.equal(r.exitCode, 0, r.stderr);
+  const ids = r.stdout.trim().split('\n').map((l) => JSON.parse(l).id);
+  assert.deepEqual(ids, [unsure.id, sure.id, quiet.id], 'nearest 0.5 first; the judged article is left out');
+  const text = await run(['detect', 'review', '--city', 'tabriz', '--limit', '1'], io);
+  assert.match(text.stdout, /0\.46 {2}not/);
+  assert.match(text.stdout, /1 to review for tabriz/);
+  const bad = await run(['detect', 'review', '--limit', 'many'], io);
+  assert.equal(bad.exitCode, 1);
+  assert.match(bad.stderr, /--limit "many" is not a positive whole number/);
+  rmSync(dirs.root, { recursive: true, force: true });
+});
