@@ -1,11 +1,11 @@
-// The learned layer over the rules: a logistic regression whose features are the rule sum, the
-// cues that fired and the words of the sentences about the municipality (title, the sentences
-// that name it and their neighbours, the lead), leaving out the municipality's own voice.
+// The word model beside the rules: a logistic regression over the cues that fired and the words of
+// the sentences about the municipality (title, the sentences that name it and their neighbours, the
+// lead), leaving out the municipality's own voice; its logit and the rule sum are then combined.
 //
 // Why words and not only cues: a cue lexicon misses most of the open-ended ways Persian news
 // criticises (measured in docs/detection.md: first-run recall 0.24–0.70 on unseen text). A model
 // over words learns «واگذاری زمین به معاون سابق» or «۸۰ میلیارد تومان و چند پرسش» from labelled
-// examples. The rules stay in it as one strong feature, so the two agree where the rules are sure.
+// examples, while the rules keep what words cannot tell: who criticises whom, own voice, denials.
 //
 // Two models exist: the bundled one (src/detect/criticism-model.json, trained on the labelled set
 // by `npm run train:criticism`), and a city's own, trained by `kaghaz detect train` from the media
@@ -23,7 +23,7 @@ export interface CriticismModel {
   bias: number;
   ruleWeight: number;
   wordWeight: number;
-  /** The word model: z = wordBias + Σ weights[feature]. */
+  /** The word model: z = wordBias + Σ weights[feature] · value (words scaled, see normalise). */
   wordBias: number;
   weights: Record<string, number>;
   trainedAt: string;
@@ -34,6 +34,7 @@ export interface CriticismModel {
   dataHash?: string;
 }
 
+/** Rule weight a combiner fitted with no prior starts from (and is regularised towards). */
 export const PRIOR_RULE_WEIGHT = 3;
 /** Features seen in fewer examples than this are not learned (too little evidence). */
 const MIN_FEATURE_COUNT = 2;
