@@ -24,8 +24,8 @@ export interface LabelledItem {
   /** dev: rules were tuned on it; heldout: measured untouched first (see docs); fresh: written last, never tuned on;
    *  independent: written by a second engineer before reading the rules (measured before any change, then used to find general misses);
    *  independent2–4: written by the same engineer after each round of fixes, measured once, then their errors fixed;
-   *  long5: full-length articles, mixed5: medium items, both written blind by helpers in the second session and
-   *  measured once (first-run numbers in docs/detection.md) before they were read. */
+   *  long5, mixed5, train7a, train7b, final6, final8, final9: written blind by helpers in the second session, each
+   *  measured once (first-run numbers in docs/detection.md) before it was read. */
   split: string;
   city: string;
   title?: string;
