@@ -4,7 +4,7 @@ import type { FacetName, FacetValue, SearchHit, SearchResult, Segment } from '..
 import { faDigits, jalaliDateTime, jalaliDayLabel } from './format.ts';
 import { html, type Html } from './html.ts';
 import { pageUrl, type UiParams } from './params.ts';
-import type { Verdict } from '../detect/verdicts.ts';
+import type { ReviewItem, Verdict } from '../detect/verdicts.ts';
 
 export function layout(title: string, body: Html): string {
   return html`<!doctype html>
@@ -97,10 +97,10 @@ export interface TriageView {
   verdicts: Map<string, Verdict>;
 }
 
-function triageForm(h: SearchHit, t: TriageView): Html {
-  const given = t.verdicts.get(h.id);
+function triageForm(id: string, t: TriageView): Html {
+  const given = t.verdicts.get(id);
   const label = given === 'critical' ? 'داوری شما: انتقادی' : given === 'not-critical' ? 'داوری شما: غیرانتقادی' : 'داوری:';
-  return html`<form class="triage" method="post" action="/verdict"><input type="hidden" name="id" value="${h.id}"><input type="hidden" name="back" value="${t.back}"><span class="given">${label}</span><button name="verdict" value="critical"${given === 'critical' ? html` disabled` : ''}>انتقادی است</button><button name="verdict" value="not-critical"${given === 'not-critical' ? html` disabled` : ''}>انتقادی نیست</button></form>`;
+  return html`<form class="triage" method="post" action="/verdict"><input type="hidden" name="id" value="${id}"><input type="hidden" name="back" value="${t.back}"><span class="given">${label}</span><button name="verdict" value="critical"${given === 'critical' ? html` disabled` : ''}>انتقادی است</button><button name="verdict" value="not-critical"${given === 'not-critical' ? html` disabled` : ''}>انتقادی نیست</button></form>`;
 }
 
 function hit(h: SearchHit, t?: TriageView): Html {
@@ -109,7 +109,7 @@ function hit(h: SearchHit, t?: TriageView): Html {
 <h3><a href="${h.url}" rel="noopener noreferrer" target="_blank">${segments(h.title)}</a></h3>
 <div class="meta"><span class="outlet">${h.outletName}</span><span class="date">${when}</span>${h.critical ? html`<span class="badge">انتقادی</span>` : ''}${h.clusterId ? html`<a class="cluster" href="/cluster/${encodeURIComponent(h.clusterId)}">بازنشرها</a>` : ''}</div>
 <p class="snippet">${segments(h.snippet)}</p>
-${t ? triageForm(h, t) : ''}
+${t ? triageForm(h.id, t) : ''}
 </li>`;
 }
 
@@ -144,12 +144,34 @@ ${p.day ? html`<input type="hidden" name="day" value="${p.day}">` : ''}
     const pages = Math.ceil(result.total / result.perPage);
     main = html`${facets(p, result)}<div class="results">
 ${chips(p, result)}
-<p class="summary">${faDigits(result.total)}${result.totalExact ? '' : '+'} نتیجه · ${result.sort === 'date' ? 'جدیدترین اول' : 'مرتبط‌ترین اول'} · صفحهٔ ${faDigits(result.page)} از ${faDigits(Math.max(1, pages))}</p>
+<p class="summary">${faDigits(result.total)}${result.totalExact ? '' : '+'} نتیجه · ${result.sort === 'date' ? 'جدیدترین اول' : 'مرتبط‌ترین اول'} · صفحهٔ ${faDigits(result.page)} از ${faDigits(Math.max(1, pages))}${triage ? html` · <a href="/review">خبرهایی که داوری‌شان بیشترین کمک را می‌کند</a>` : ''}</p>
 ${result.hits.length ? html`<ol class="hits">${result.hits.map((h) => hit(h, triage))}</ol>` : html`<p>نتیجه‌ای پیدا نشد.</p>`}
 <nav class="pages">${result.page > 1 ? html`<a rel="prev" href="${pageUrl(p, { page: result.page - 1 })}">→ قبلی</a>` : ''}${result.page < pages ? html`<a rel="next" href="${pageUrl(p, { page: result.page + 1 })}">بعدی ←</a>` : ''}</nav>
 </div>`;
   }
   return layout(p.q ? `جستجو: ${p.q}` : 'جستجوی اخبار', html`<main class="wrap" data-driver="${driver}">${form}${main}</main>`);
+}
+
+/**
+ * The review queue: articles without a verdict, the most uncertain first (`reviewQueue`), each
+ * with its verdict buttons. A judged article leaves the list; the next one moves up.
+ */
+export function reviewPage(items: ReviewItem[]): string {
+  const t: TriageView = { back: '/review', verdicts: new Map() };
+  return layout(
+    'بررسی برای آموزش',
+    html`<div class="single">
+<h2>خبرهایی که داوری شما بیشترین کمک را می‌کند</h2>
+<p class="summary">خبرهای مربوط به شهرداری که هنوز داوری نشده‌اند، از نامطمئن‌ترین تشخیص به بعد. پس از چند داوری، <code>kaghaz detect train</code> مدل را با داوری‌های شما دوباره می‌سازد.</p>
+${items.length === 0 ? html`<p>خبری برای بررسی نمانده است.</p>` : ''}
+<ol class="hits">${items.map(
+      (r) => html`<li class="hit" id="hit-${r.id}" data-id="${r.id}">
+<h3><a href="${r.url}" rel="noopener noreferrer" target="_blank">${r.title || r.url}</a></h3>
+<div class="meta"><span class="score">احتمال انتقادی بودن ${faDigits(Math.round(r.score * 100))}٪</span>${r.publishedAt ? html`<span class="date">${jalaliDateTime(r.publishedAt)}</span>` : ''}${r.critical ? html`<span class="badge">انتقادی</span>` : ''}</div>
+${triageForm(r.id, t)}
+</li>`,
+    )}</ol></div>`,
+  );
 }
 
 export interface ClusterArticle {

@@ -9,10 +9,10 @@ import { digestDir } from '../context.ts';
 import { QueryError } from '../index/query.ts';
 import { SearchIndexError, type SearchIndex, type SearchResult } from '../index/types.ts';
 import { CSS, fontPath } from './assets.ts';
-import { clusterPage, digestListPage, errorPage, searchPage, type ClusterArticle } from './pages.ts';
+import { clusterPage, digestListPage, errorPage, reviewPage, searchPage, type ClusterArticle } from './pages.ts';
 import { composeQuery, pageUrl, readParams } from './params.ts';
 import { verdictRoute } from './triage.ts';
-import { verdictsFor } from '../detect/verdicts.ts';
+import { reviewQueue, verdictsFor } from '../detect/verdicts.ts';
 
 export interface WebServerOptions {
   db: Db;
@@ -193,6 +193,7 @@ export async function startWebServer(opts: WebServerOptions): Promise<WebServer>
     if (path === '/assets/app.css') return send(res, 200, 'text/css; charset=utf-8', CSS, { 'cache-control': 'max-age=3600' });
     if (path === '/assets/vazirmatn.woff2') return send(res, 200, 'font/woff2', font, { 'cache-control': 'max-age=604800' });
     if (path.startsWith('/cluster/')) return cluster(res, path.slice('/cluster/'.length));
+    if (path === '/review' && opts.triageCity) return sendHtml(res, 200, reviewPage(reviewQueue(db, opts.triageCity, 30)));
     if (path === '/digests' || path === '/digests/') return digestList(res);
     if (path.startsWith('/digests/')) return digestFile(res, path.slice('/digests/'.length));
     if (extra) return extra.handler(req, res, url);

@@ -63,7 +63,33 @@ test('without a triage city the page shows no buttons', async () => {
     const page = await (await fetch(plain.url + '/?q=' + encodeURIComponent('قطار شهری'))).text();
     assert.ok(!page.includes('class="triage"'));
     assert.equal((await fetch(plain.url + '/verdict', { method: 'POST' })).status, 405);
+    assert.equal((await fetch(plain.url + '/review')).status, 404, 'no review queue without a triage city');
   } finally {
     await plain.close();
   }
+});
+
+test('the review page lists articles about the city without a verdict, most uncertain first; a verdict takes one off', async () => {
+  const mentioned = k.db.prepare('SELECT id, score FROM articles WHERE mentioned = 1').all() as { id: string; score: number }[];
+  assert.ok(mentioned.length >= 2, 'the corpus has articles about the municipality');
+  // Distinct uncertainties, so the order is known.
+  const set = k.db.prepare('UPDATE articles SET score = ? WHERE id = ?');
+  mentioned.forEach((a, i) => set.run(i === 0 ? 0.49 : 0.9 - i * 0.001, a.id));
+  k.db.prepare('DELETE FROM detect_verdicts').run();
+  const ids = (page: string) => [...page.matchAll(/<li class="hit" id="hit-([^"]+)"/g)].map((m) => m[1]);
+  const page = await (await fetch(k.url + '/review')).text();
+  assert.equal(ids(page)[0], mentioned[0].id, 'score 0.49 first');
+  assert.equal(ids(page).length, mentioned.length);
+  assert.match(page, /احتمال انتقادی بودن ۴۹٪/);
+  const r = await fetch(k.url + '/verdict', {
+    method: 'POST',
+    redirect: 'manual',
+    headers: { 'content-type': 'application/x-www-form-urlencoded', 'sec-fetch-site': 'same-origin' },
+    body: new URLSearchParams({ id: mentioned[0].id, verdict: 'critical', back: '/review' }).toString(),
+  });
+  assert.equal(r.headers.get('location'), `/review#hit-${mentioned[0].id}`);
+  const next = ids(await (await fetch(k.url + '/review')).text());
+  assert.ok(!next.includes(mentioned[0].id), 'the judged article left the queue');
+  assert.equal(next.length, mentioned.length - 1);
+  assert.match(await (await fetch(k.url + '/?q=' + encodeURIComponent('قطار شهری'))).text(), /href="\/review"/);
 });
