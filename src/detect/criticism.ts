@@ -150,12 +150,11 @@ export function scoreCriticism(m: MentionResult): CriticismResult {
       const firstOurs = [...ours].filter((t) => t >= s.t0 && t < s.t1).sort((a, b) => a - b)[0];
       const clause0 = firstOurs === undefined ? s.t0 : clauseOf(f, firstOurs, s.t0);
       // «به گفته شهردار، …»: the sentence reports our words.
-      const byWord = sh.find((h) => h.tag.t === 'report' && h.firstToken - s.t0 < 2 && f.tokenText[h.firstToken] === 'به');
-      let byEnd = byWord ? byWord.lastToken + 1 : s.t1;
-      while (byEnd < s.t1 && !f.clauseStart[byEnd]) byEnd++;
+      const reported = reportedBy(sh, f, s.t0, s.t1);
       const reportsUs =
-        byWord !== undefined &&
-        (headsPhrase(f, oursStarts, byWord.lastToken + 1, byEnd) || (speakerUs && sh.some((h) => h.tag.t === 'cont' && h.firstToken === byWord.lastToken + 1)));
+        reported !== undefined &&
+        (headsPhrase(f, oursStarts, reported.by.lastToken + 1, reported.speakerEnd) ||
+          (speakerUs && sh.some((h) => h.tag.t === 'cont' && h.firstToken === reported.by.lastToken + 1)));
       const ownVoice =
         reportsUs ||
         (say !== undefined &&
@@ -254,7 +253,7 @@ export function scoreCriticism(m: MentionResult): CriticismResult {
       // An oversight body that praises («رتبه نخست», «تقدیر») is no finding against us.
       if (firings.length > 0 && firings.every((x) => x.cue.institution) && sh.some((h) => h.tag.t === 'praise')) firings.length = 0;
       // «ساکنان می‌گویند شهرداری … نکرده است»: a complainant reports on us with a negated verb or a demand.
-      if (!municipalityCriticises && !ownVoiceFinal && complaintFrame(sh, ours, s.t0, s.t1, f.clauseStart, f.tokenText)) firings.push({ cue: COMPLAINT_FRAME, role: 'target', contribution: COMPLAINT_FRAME.weight });
+      if (!municipalityCriticises && !ownVoiceFinal && complaintFrame(sh, ours, s.t1, reported)) firings.push({ cue: COMPLAINT_FRAME, role: 'target', contribution: COMPLAINT_FRAME.weight });
       // The municipality criticising someone else: the sentence's other cues describe them.
       if (municipalityCriticises && !firings.some((x) => x.role === 'target')) firings.length = 0;
       const part = (own: boolean) => Math.min(1.6, firings.filter((x) => !!x.own === own).reduce((a, x) => a + x.contribution, 0)) * scope;
@@ -322,8 +321,17 @@ function weAreComplement(f: PreparedField, h: CH, oursStarts: Map<number, number
   return oursStarts.has(h.lastToken + 2) || (OFFICIAL_HEADS.has(f.tokenText[h.lastToken + 2] ?? '') && oursStarts.has(h.lastToken + 3));
 }
 
+/** «به گفته X، …» opening the sentence: the «به گفته» hit, and where X ends (the clause break, or t1). */
+function reportedBy(sh: CH[], f: PreparedField, t0: number, t1: number): { by: CH; speakerEnd: number } | undefined {
+  const by = sh.find((x) => x.tag.t === 'report' && x.firstToken - t0 < 2 && f.tokenText[x.firstToken] === 'به');
+  if (!by) return undefined;
+  let speakerEnd = by.lastToken + 1;
+  while (speakerEnd < t1 && !f.clauseStart[speakerEnd]) speakerEnd++;
+  return { by, speakerEnd };
+}
+
 /** A complainant, then a reporting verb within 8 tokens, then our mention and a negated verb or demand after the verb. */
-function complaintFrame(sh: CH[], ours: Set<number>, t0: number, t1: number, clauseStart: Uint8Array, tokenText: string[]): boolean {
+function complaintFrame(sh: CH[], ours: Set<number>, t1: number, reported: ReturnType<typeof reportedBy>): boolean {
   if (sh.some((x) => x.tag.t === 'praise')) return false;
   const negated = (from: number) => sh.some((x) => x.tag.t === 'negv' && x.firstToken > from && !sh.some((d) => d.tag.t === 'nolonger' && d.firstToken < x.firstToken && d.firstToken >= x.firstToken - 6));
   for (const p of sh) {
@@ -338,12 +346,9 @@ function complaintFrame(sh: CH[], ours: Set<number>, t0: number, t1: number, cla
     if (negated(from)) return true;
   }
   // «به گفته مسافران، …»: whoever speaks there, unless it is us, is a third party.
-  const byWord = sh.find((x) => x.tag.t === 'report' && x.firstToken - t0 < 2 && tokenText[x.firstToken] === 'به');
-  let speakerEnd = byWord ? byWord.lastToken + 1 : t1;
-  while (speakerEnd < t1 && !clauseStart[speakerEnd]) speakerEnd++;
-  if (byWord && speakerEnd < t1 && ![...ours].some((t) => t > byWord.lastToken && t < speakerEnd)) {
-    const hasUs = [...ours].some((t) => t > byWord.lastToken && t < t1);
-    if (hasUs && negated(byWord.lastToken)) return true;
+  if (reported && reported.speakerEnd < t1) {
+    const { by, speakerEnd } = reported;
+    if (![...ours].some((t) => t > by.lastToken && t < speakerEnd) && [...ours].some((t) => t > by.lastToken && t < t1) && negated(by.lastToken)) return true;
   }
   return false;
 }
