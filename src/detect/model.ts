@@ -53,7 +53,7 @@ const STOPWORDS = new Set(
     // Who, not what: the municipality's own names and the cities. Every example names the
     // municipality; counting how often taught the first model that naming it is criticism.
     ...'شهرداری شهرداریها شهردار منطقه سازمان شرکت کلانشهر'.split(' '),
-    ...KNOWN_CITIES.map((c) => foldKey(c.fa)),
+    ...KNOWN_CITIES.map((c) => c.fa),
   ].map((w) => foldKey(w)),
 );
 
@@ -150,8 +150,6 @@ export function modelEvidence(m: CriticismModel, c: CriticismResult, limit = 3):
 export interface TrainingExample {
   c: CriticismResult;
   critical: boolean;
-  /** How much this example counts (a city's own verdicts count more than the labelled set). */
-  weight?: number;
 }
 
 export interface TrainOptions {
@@ -180,11 +178,10 @@ export function train(examples: TrainingExample[], opts: TrainOptions = {}): Cri
   const feats = examples.map((e) => features(e.c));
   const rules = examples.map((e) => ruleInput(e.c));
   const labels = examples.map((e) => (e.critical ? 1 : 0));
-  const weights = examples.map((e) => e.weight ?? 1);
   const prior = opts.prior;
   const all = examples.map((_, i) => i);
-  const words = fitWords(all, feats, labels, weights, opts);
-  const comb = opts.combiner ?? fitCombiner(outOfFold(all, feats, labels, weights, opts), rules, labels, weights, prior);
+  const words = fitWords(all, feats, labels, opts);
+  const comb = opts.combiner ?? fitCombiner(outOfFold(all, feats, labels, opts), rules, labels, prior);
   return {
     version: 2,
     bias: round4(comb.bias),
@@ -215,11 +212,11 @@ const FOLDS = 5;
 const round4 = (x: number) => Math.round(x * 1e4) / 1e4;
 
 /** Word logits of each example from a word model trained on the other folds: as good as the model is on unseen text. */
-function outOfFold(all: number[], feats: Map<string, number>[], labels: number[], weights: number[], opts: TrainOptions): Float64Array {
+function outOfFold(all: number[], feats: Map<string, number>[], labels: number[], opts: TrainOptions): Float64Array {
   const folds = Math.min(FOLDS, all.length);
   const oof = new Float64Array(all.length);
   for (let k = 0; k < folds; k++) {
-    const fold = fitWords(all.filter((i) => i % folds !== k), feats, labels, weights, opts);
+    const fold = fitWords(all.filter((i) => i % folds !== k), feats, labels, opts);
     for (let i = k; i < all.length; i += folds) oof[i] = wordLogit(fold.bias, fold.weights, feats[i]);
   }
   return oof;
@@ -230,7 +227,6 @@ function fitWords(
   idx: number[],
   feats: Map<string, number>[],
   labels: number[],
-  weights: number[],
   opts: TrainOptions,
 ): { bias: number; weights: Record<string, number> } {
   const epochs = opts.epochs ?? 300;
@@ -249,7 +245,7 @@ function fitWords(
   const w = Float64Array.from(p0);
   const priorBias = prior?.wordBias ?? 0;
   let bias = priorBias;
-  const n = Math.max(1, idx.reduce((a, i) => a + weights[i], 0));
+  const n = Math.max(1, idx.length);
   const g = new Float64Array(keys.length);
   for (let ep = 0; ep < epochs; ep++) {
     let gb = 0;
@@ -257,7 +253,7 @@ function fitWords(
     idx.forEach((i, r) => {
       let z = bias;
       for (const [j, v] of rows[r]) z += w[j] * v;
-      const err = (1 / (1 + Math.exp(-z)) - labels[i]) * weights[i];
+      const err = 1 / (1 + Math.exp(-z)) - labels[i];
       gb += err;
       for (const [j, v] of rows[r]) g[j] += err * v;
     });
@@ -276,18 +272,17 @@ function fitCombiner(
   z: Float64Array,
   rules: number[],
   labels: number[],
-  weights: number[],
   prior?: CriticismModel,
 ): Combiner {
   const p = prior ? [prior.bias, prior.ruleWeight, prior.wordWeight] : [0, PRIOR_RULE_WEIGHT, 0];
   const c = [...p];
-  const n = Math.max(1, weights.reduce((a, x) => a + x, 0));
+  const n = Math.max(1, labels.length);
   const l2 = 0.01;
   for (let ep = 0; ep < 2000; ep++) {
     const g = [0, 0, 0];
     for (let i = 0; i < labels.length; i++) {
       const x = [1, rules[i], z[i]];
-      const err = (1 / (1 + Math.exp(-(c[0] + c[1] * x[1] + c[2] * x[2]))) - labels[i]) * weights[i];
+      const err = 1 / (1 + Math.exp(-(c[0] + c[1] * x[1] + c[2] * x[2]))) - labels[i];
       for (let d = 0; d < 3; d++) g[d] += err * x[d];
     }
     for (let d = 0; d < 3; d++) c[d] -= 0.1 * (g[d] / n + l2 * (c[d] - p[d]));
