@@ -1,6 +1,7 @@
 // The media unit's verdicts on stored articles (critical or not), the training data of the
 // learned criticism layer (`kaghaz detect train`). Given from the CLI or the web search page.
 import type { Db } from '../store/db.ts';
+import { OF_CITY_SQL } from '../store/articles.ts';
 
 export type Verdict = 'critical' | 'not-critical';
 
@@ -44,10 +45,10 @@ export interface ReviewItem {
 export function reviewQueue(db: Db, city: string, limit = 20): ReviewItem[] {
   const rows = db
     .prepare(
-      `SELECT a.id, a.title, a.url, a.score, a.critical, a.published_at AS publishedAt FROM articles a
-       WHERE a.mentioned = 1 AND (a.city = ? OR a.city IS NULL)
-         AND NOT EXISTS (SELECT 1 FROM detect_verdicts v WHERE v.article_id = a.id AND v.city = ?)
-       ORDER BY abs(a.score - 0.5), COALESCE(a.published_at, a.fetched_at) DESC, a.id
+      `SELECT id, title, url, score, critical, published_at AS publishedAt FROM articles
+       WHERE mentioned = 1 AND ${OF_CITY_SQL}
+         AND NOT EXISTS (SELECT 1 FROM detect_verdicts v WHERE v.article_id = articles.id AND v.city = ?)
+       ORDER BY abs(score - 0.5), COALESCE(published_at, fetched_at) DESC, id
        LIMIT ?`,
     )
     .all(city, city, limit) as (Omit<ReviewItem, 'critical'> & { critical: number })[];

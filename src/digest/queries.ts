@@ -2,6 +2,7 @@
 // detection JSON) so a day with ten thousand articles and their clusters stays fast.
 import type { Article, Detection } from '../article.ts';
 import type { Db } from '../store/db.ts';
+import { OF_CITY_SQL } from '../store/articles.ts';
 
 /** What the digest reads of an article: everything but the body and match keys. */
 export type DigestArticle = Pick<Article, 'id' | 'sourceId' | 'url' | 'title' | 'kicker' | 'lead' | 'publishedAt' | 'fetchedAt' | 'clusterId' | 'detection'>;
@@ -27,7 +28,7 @@ export function articlesOfDay(db: Db, city: string, from: string, to: string): D
   const rows = db
     .prepare(
       `SELECT id, source_id, url, title, kicker, lead, published_at, fetched_at, cluster_id, detection FROM articles
-       WHERE mentioned = 1 AND (city = ? OR city IS NULL OR city = '')
+       WHERE mentioned = 1 AND ${OF_CITY_SQL}
          AND COALESCE(published_at, fetched_at) >= ? AND COALESCE(published_at, fetched_at) < ?`,
     )
     .all(city, from, to) as RawDay[];
@@ -123,7 +124,7 @@ export function mentionInstants(db: Db, city: string, from: string, to: string):
   const rows = db
     .prepare(
       `SELECT COALESCE(published_at, fetched_at) AS at, critical FROM articles
-       WHERE mentioned = 1 AND (city = ? OR city IS NULL OR city = '')
+       WHERE mentioned = 1 AND ${OF_CITY_SQL}
          AND COALESCE(published_at, fetched_at) >= ? AND COALESCE(published_at, fetched_at) < ?`,
     )
     .all(city, from, to) as { at: string; critical: number }[];

@@ -62,6 +62,12 @@ function fromRow(r: ArticleRow): Article {
   };
 }
 
+/**
+ * SQL condition for the articles of one city (one `?`, the city): its own, and those stored with
+ * no city (before the detect stage knew one). The digest and the review queue read the same set.
+ */
+export const OF_CITY_SQL = "(city = ? OR city IS NULL OR city = '')";
+
 export interface ListFilter {
   /** Inclusive lower bound on the article's day instant (published, else fetched). */
   from?: string;
